@@ -1,0 +1,50 @@
+# Shared by the build scripts: content keys, locks, logged steps.
+# Sourced, not run.
+
+# key INPUT...: a short hash of the contents of files and directory trees
+# (names relative to each tree), independent of where the clone lives.
+key() {
+  for input in "$@"; do
+    if [ -d "$input" ]; then
+      (cd "$input" && find . -type f ! -name '*~' | LC_ALL=C sort | xargs -r sha256sum)
+    elif [ -f "$input" ]; then
+      sha256sum < "$input"
+    else
+      printf '%s\n' "$input"
+    fi
+  done | sha256sum | cut -c1-16
+}
+
+# now: seconds since the epoch, for timings.
+now() { date +%s; }
+
+# step LOG LABEL FILTER COMMAND...: runs COMMAND with its output in LOG,
+# printing the lines that match the extended regex FILTER as progress.
+# On failure, shows the end of LOG and names it.
+step() {
+  log=$1 label=$2 filter=$3
+  shift 3
+  echo "$label: $* (log: $log)"
+  start=$(now)
+  set +e
+  ( "$@" 2>&1; echo "$?" > "$log.rc" ) | tee "$log" \
+    | grep --line-buffered -E "$filter" | sed -u "s|^|  $label: |"
+  rc=$(cat "$log.rc" 2>/dev/null || echo 1)
+  set -e
+  rm -f "$log.rc"
+  if [ "$rc" -ne 0 ]; then
+    echo "error: $label failed (exit $rc); the last lines of $log:" >&2
+    tail -n 40 "$log" >&2
+    exit 1
+  fi
+  echo "$label: done in $(( $(now) - start )) s"
+}
+
+# stage FROM TO: puts a copy of the cached tree FROM at TO, hard-linked
+# when both are on one file system.
+stage() {
+  rm -rf "$2.new"
+  cp -al "$1" "$2.new" 2>/dev/null || { rm -rf "$2.new"; cp -a "$1" "$2.new"; }
+  rm -rf "$2"
+  mv "$2.new" "$2"
+}

@@ -1,0 +1,1 @@
+#include "tst-number_of_the_beast.c"
