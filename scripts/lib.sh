@@ -3,15 +3,20 @@
 
 # key INPUT...: a short hash of the contents of files and directory trees
 # (names relative to each tree), independent of where the clone lives.
+# An INPUT of the form =TEXT stands for TEXT itself.
 key() {
   for input in "$@"; do
-    if [ -d "$input" ]; then
-      (cd "$input" && find . -type f ! -name '*~' | LC_ALL=C sort | xargs -r sha256sum)
-    elif [ -f "$input" ]; then
-      sha256sum < "$input"
-    else
-      printf '%s\n' "$input"
-    fi
+    case $input in
+      =*) printf '%s\n' "${input#=}" ;;
+      *) if [ -d "$input" ]; then
+	   (cd "$input" && find . -type f ! -name '*~' | LC_ALL=C sort | xargs -r sha256sum)
+	 elif [ -f "$input" ]; then
+	   sha256sum < "$input"
+	 else
+	   echo "error: $input: no such input" >&2
+	   return 1
+	 fi ;;
+    esac
   done | sha256sum | cut -c1-16
 }
 
