@@ -10,9 +10,9 @@
 /* { dg-output "\"12abc\": EINVAL, still 13\n" } */
 /* { dg-output "uid 65534: EACCES, still 13\n" } */
 /* { dg-output "root without CAP_SYS_ADMIN: EPERM, still 13" } */
+#include "beast-test.h"
 #include <sys/wait.h>
 #include <linux/capability.h>
-#include "beast-test.h"
 
 static void
 report (const char *what, int err)

@@ -2,9 +2,9 @@
    root rewrites kernel.number_of_the_beast in a loop.  */
 /* { dg-do run } */
 /* { dg-output "4 readers, 200 writes: every value seen was written" } */
+#include "beast-test.h"
 #include <pthread.h>
 #include <stdatomic.h>
-#include "beast-test.h"
 
 #define READERS 4
 #define WRITES 200

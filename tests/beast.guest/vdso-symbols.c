@@ -5,8 +5,8 @@
 /* { dg-output "__vdso_number_of_the_beast@LINUX_2.6: found, returns 666\n" } */
 /* { dg-output "number_of_the_beast@LINUX_2.6: found, returns 666\n" } */
 /* { dg-output "__vdso_number_of_the_beast@LINUX_2.5: absent" } */
-#include <dlfcn.h>
 #include "beast-test.h"
+#include <dlfcn.h>
 
 static void
 lookup (void *vdso, const char *name, const char *version)

@@ -2,8 +2,8 @@
    the main thread's errno is left alone.  */
 /* { dg-do run } */
 /* { dg-output "8 threads x 10000 calls: all -1/ENOSYS, main errno unchanged" } */
-#include <pthread.h>
 #include "beast-test.h"
+#include <pthread.h>
 
 #define THREADS 8
 #define CALLS 10000

@@ -3,8 +3,8 @@
 /* { dg-do run } */
 /* { dg-output "vDSO mapped: no\n" } */
 /* { dg-output "number_of_the_beast\\(\\) = 666, resolved outside the vDSO" } */
-#include <sys/auxv.h>
 #include "beast-test.h"
+#include <sys/auxv.h>
 
 int
 main (void)

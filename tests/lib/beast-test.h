@@ -4,14 +4,21 @@
 #ifndef BEAST_TEST_H
 #define BEAST_TEST_H
 
+/* Include this first: the tests use GNU extensions (strerrorname_np).  */
+#define _GNU_SOURCE
+
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/beast.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <sys/prctl.h>
 
 #define SYSCTL "/proc/sys/kernel/number_of_the_beast"
 
@@ -80,6 +87,23 @@ static inline long
 beast_syscall (void)
 {
   return syscall (SYS_number_of_the_beast);
+}
+
+/* Make the number_of_the_beast system call fail with EPERM from now on,
+   so that only the vDSO can answer.  */
+static inline void
+deny_beast_syscall (void)
+{
+  struct sock_filter code[] = {
+    BPF_STMT (BPF_LD | BPF_W | BPF_ABS, offsetof (struct seccomp_data, nr)),
+    BPF_JUMP (BPF_JMP | BPF_JEQ | BPF_K, SYS_number_of_the_beast, 0, 1),
+    BPF_STMT (BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+    BPF_STMT (BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+  };
+  struct sock_fprog prog = { sizeof code / sizeof code[0], code };
+  if (prctl (PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0
+      || prctl (PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog) != 0)
+    fail ("seccomp: %m");
 }
 
 #endif
