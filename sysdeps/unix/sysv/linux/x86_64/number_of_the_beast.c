@@ -18,7 +18,7 @@
 
 #include <sys/beast.h>
 #include <sysdep.h>
-#include <sysdep-vdso.h>
+#include <ldsodefs.h>
 
 extern __typeof (number_of_the_beast) __number_of_the_beast;
 
@@ -50,11 +50,17 @@ libc_ifunc (__number_of_the_beast,
 
 #else
 /* In a static program IFUNC resolvers run before the vDSO pointers are
-   set up, so test the pointer on each call instead.  */
+   set up, so test the pointer on each call instead.  The vDSO entry
+   cannot fail (the kernel keeps the number in 0..INT_MAX), so unlike
+   INLINE_VSYSCALL this needs no error check after it and the call
+   becomes a tail call.  */
 int
 __number_of_the_beast (void)
 {
-  return INLINE_VSYSCALL (number_of_the_beast, 0);
+  int (*vdso) (void) = GLRO(dl_vdso_number_of_the_beast);
+  if (vdso != NULL)
+    return vdso ();
+  return INLINE_SYSCALL_CALL (number_of_the_beast);
 }
 #endif
 weak_alias (__number_of_the_beast, number_of_the_beast)

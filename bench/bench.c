@@ -1,0 +1,182 @@
+/* bench: the cost of a call, in nanoseconds.
+
+     bench TEST...
+
+   For each TEST, prints "TEST MIN MEDIAN RESULT": the minimum and the
+   median over REPEATS timed batches of the ns per call, and what one
+   call returned.  A batch is sized to take about 50 ms, at least 1M calls.
+
+     beast         number_of_the_beast(), as a program calls it
+     vdso-direct   __vdso_number_of_the_beast, found with dlvsym
+     const         beast_const() in libconst.so: the limit for a call
+     syscall       syscall(SYS_number_of_the_beast)
+     gettimeofday  gettimeofday()
+     getppid       syscall(SYS_getppid)
+
+   Built with -DBENCH_STATIC (and -static), only "beast" is there.  */
+
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/beast.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+#define REPEATS 11
+#define BATCH_NS 50e6
+#define MIN_CALLS 1000000L
+
+int beast_const (void);
+
+static int (*vdso_beast) (void);
+static volatile long sink;
+
+#ifndef BENCH_STATIC
+static int
+call_vdso (void)
+{
+  return vdso_beast ();
+}
+
+static int
+call_syscall (void)
+{
+  return syscall (SYS_number_of_the_beast);
+}
+#endif
+
+/* One loop per test, so that each call is made as a program makes it.  */
+#define LOOP(name, expr)						\
+  static __attribute__ ((noinline)) long				\
+  name##_loop (long n)							\
+  {									\
+    long sum = 0;							\
+    for (long i = 0; i < n; i++)					\
+      sum += (expr);							\
+    return sum;								\
+  }
+
+LOOP (beast, number_of_the_beast ())
+#ifndef BENCH_STATIC
+static int
+tv_usec (void)
+{
+  struct timeval tv;
+  gettimeofday (&tv, NULL);
+  return tv.tv_usec;
+}
+
+LOOP (vdso_direct, vdso_beast ())
+LOOP (const, beast_const ())
+LOOP (syscall, syscall (SYS_number_of_the_beast))
+LOOP (gettimeofday, tv_usec ())
+LOOP (getppid, syscall (SYS_getppid))
+#endif
+
+static const struct test
+{
+  const char *name;
+  long (*loop) (long);
+  int (*once) (void);
+} tests[] = {
+  { "beast", beast_loop, number_of_the_beast },
+#ifndef BENCH_STATIC
+  { "vdso-direct", vdso_direct_loop, call_vdso },
+  { "const", const_loop, beast_const },
+  { "syscall", syscall_loop, call_syscall },
+  { "gettimeofday", gettimeofday_loop, NULL },
+  { "getppid", getppid_loop, NULL },
+#endif
+};
+
+static double
+now (void)
+{
+  struct timespec ts;
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1e9 + ts.tv_nsec;
+}
+
+/* Nanoseconds per call of LOOP over N calls.  */
+static double
+batch (long (*loop) (long), long n)
+{
+  double start = now ();
+  sink = loop (n);
+  return (now () - start) / n;
+}
+
+static int
+compare (const void *a, const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static void
+run (const struct test *t)
+{
+  double ns[REPEATS];
+  char result[64];
+  if (strcmp (t->name, "vdso-direct") == 0 && vdso_beast == NULL)
+    {
+      printf ("%s - - absent\n", t->name);
+      return;
+    }
+  /* Warm up, and size the batches.  */
+  long n = 1000;
+  double per_call;
+  while ((per_call = batch (t->loop, n)) * n < 10e6)
+    n *= 2;
+  n = BATCH_NS / per_call;
+  if (n < MIN_CALLS)
+    n = MIN_CALLS;
+  for (int r = 0; r < REPEATS; r++)
+    ns[r] = batch (t->loop, n);
+  qsort (ns, REPEATS, sizeof ns[0], compare);
+  if (t->once != NULL)
+    {
+      errno = 0;
+      int v = t->once ();
+      snprintf (result, sizeof result, errno ? "%d/%s" : "%d", v,
+		strerrorname_np (errno));
+    }
+  else
+    strcpy (result, "-");
+  printf ("%s %.2f %.2f %s\n", t->name, ns[0], ns[REPEATS / 2], result);
+  fflush (stdout);
+}
+
+int
+main (int argc, char **argv)
+{
+  if (argc < 2)
+    {
+      fprintf (stderr, "usage: %s TEST...\n", argv[0]);
+      return 2;
+    }
+#ifndef BENCH_STATIC
+  void *vdso = dlopen ("linux-vdso.so.1", RTLD_NOLOAD | RTLD_NOW);
+  if (vdso != NULL)
+    vdso_beast = dlvsym (vdso, "__vdso_number_of_the_beast", "LINUX_2.6");
+#endif
+  for (int i = 1; i < argc; i++)
+    {
+      size_t k = 0;
+      while (k < sizeof tests / sizeof tests[0]
+	     && strcmp (tests[k].name, argv[i]) != 0)
+	k++;
+      if (k == sizeof tests / sizeof tests[0])
+	{
+	  fprintf (stderr, "%s: no test %s here\n", argv[0], argv[i]);
+	  return 2;
+	}
+      run (&tests[k]);
+    }
+  return 0;
+}
