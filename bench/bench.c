@@ -13,7 +13,8 @@
      gettimeofday  gettimeofday()
      getppid       syscall(SYS_getppid)
 
-   Built with -DBENCH_STATIC (and -static), only "beast" is there.  */
+   Built with -DBENCH_STATIC (and -static), only "beast" is there.
+   Built with -DBENCH_LIBBEAST, number_of_the_beast() is libbeast's.  */
 
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -21,7 +22,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/beast.h>
+#ifdef BENCH_LIBBEAST
+# include <beast.h>
+# define SYS_number_of_the_beast 387
+#else
+# include <sys/beast.h>
+#endif
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <time.h>

@@ -1,0 +1,17 @@
+/* libbeast's IFUNC resolver found the image's entry: the resolved
+   function lies in the [vdso] mapping, called with no libbeast code in
+   between.  */
+/* { dg-do run } */
+/* { dg-skip-if "libbeast.a calls through a pointer set on the first call, not an IFUNC" { *-*-* } { "-static" } { "" } } */
+/* { dg-output "number_of_the_beast resolves into \\\[vdso\\\]" } */
+#include "beast-test.h"
+#include <beast.h>
+
+int
+main (void)
+{
+  /* In a PIE the address of an IFUNC symbol is its resolved target.  */
+  int (*volatile fn) (void) = number_of_the_beast;
+  printf ("number_of_the_beast resolves into %s\n", mapping_of ((void *) fn));
+  return 0;
+}

@@ -1,0 +1,14 @@
+/* beast-launch --value 42 puts 42 in the data page: libbeast reads it
+   through the vDSO.  */
+/* { dg-do run } */
+/* { dg-launch-options "--value 42" } */
+/* { dg-output "number_of_the_beast\\(\\) = 42" } */
+#include "beast-test.h"
+#include <beast.h>
+
+int
+main (void)
+{
+  printf ("number_of_the_beast() = %d\n", number_of_the_beast ());
+  return 0;
+}
