@@ -27,6 +27,7 @@
 #include <error.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,14 +43,16 @@
 #define PAGE 4096UL
 #define PAGE_UP(x) (((x) + PAGE - 1) & ~(PAGE - 1))
 
-/* Linux 6.1's x86 vDSO (arch/x86/entry/vdso/vdso-layout.lds.S) finds its
-   vvar page 4 pages before its text, the number at offset 640 of it and
-   struct vdso_data at 128; the time namespace page is the last of the 4.
-   Zeros elsewhere mean "no clock source, no time namespace": the image's
-   time functions fall back to system calls.  Newer images, such as this
-   machine's own, reach up to 6 pages back: map 8, all read-only.  */
-#define VVAR_PAGES 4
-#define BEAST_OFFSET 640
+/* The x86 vDSO (arch/x86/entry/vdso/vdso-layout.lds.S) finds its data in
+   the pages before its text: the vvar page with struct vdso_data at 128,
+   the number further on (offset 640 in Linux 6.1, 656 in 6.12, after the
+   getrandom data), and the time namespace page.  The linker script
+   records where: the image's symbol table has vvar_NAME for each vvar,
+   relative to the text, and the number's is looked up there.  Zeros
+   elsewhere mean "no clock source, no time namespace": the image's time
+   functions fall back to system calls.  Images reach up to 6 pages back:
+   map 8, all read-only.  */
+#define BEAST_VVAR "vvar__vdso_number_of_the_beast"
 #define DATA_PAGES 8
 
 /* An ELF file mapped read-only as a whole, its headers checked.  */
@@ -108,6 +111,46 @@ close_elf (struct elf *elf)
 {
   munmap ((void *) elf->ehdr, elf->size);
   close (elf->fd);
+}
+
+/* Look NAME up in ELF's symbol table (.symtab, which the kernel's
+   vdso*.so.dbg keep) and store its value, an offset from the image's
+   text, in *VALUE.  Return false if it is not there, as in a vDSO image
+   without the number or a stripped one.  */
+static bool
+vvar_symbol (const struct elf *elf, const char *name, intptr_t *value)
+{
+  const Elf64_Ehdr *eh = elf->ehdr;
+  const char *base = (const char *) eh;
+  if (eh->e_shoff == 0 || eh->e_shentsize != sizeof (Elf64_Shdr)
+      || eh->e_shoff > elf->size
+      || eh->e_shnum > (elf->size - eh->e_shoff) / sizeof (Elf64_Shdr))
+    return false;
+  const Elf64_Shdr *sh = (const Elf64_Shdr *) (base + eh->e_shoff);
+  for (int i = 0; i < eh->e_shnum; i++)
+    {
+      if (sh[i].sh_type != SHT_SYMTAB || sh[i].sh_link >= eh->e_shnum
+	  || sh[i].sh_offset > elf->size
+	  || sh[i].sh_size > elf->size - sh[i].sh_offset)
+	continue;
+      const Elf64_Shdr *str = &sh[sh[i].sh_link];
+      if (str->sh_offset > elf->size
+	  || str->sh_size > elf->size - str->sh_offset)
+	continue;
+      const Elf64_Sym *sym = (const Elf64_Sym *) (base + sh[i].sh_offset);
+      size_t n = sh[i].sh_size / sizeof *sym;
+      for (size_t j = 0; j < n; j++)
+	if (sym[j].st_name < str->sh_size
+	    && strnlen (base + str->sh_offset + sym[j].st_name,
+			str->sh_size - sym[j].st_name)
+	       < str->sh_size - sym[j].st_name
+	    && strcmp (base + str->sh_offset + sym[j].st_name, name) == 0)
+	  {
+	    *value = (intptr_t) sym[j].st_value;
+	    return true;
+	  }
+    }
+  return false;
 }
 
 /* The extent of ELF's PT_LOAD segments, page-aligned, in *LO and *HI.  */
@@ -220,7 +263,15 @@ map_vdso (const struct elf *img, int value)
 	       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED)
     error (127, errno, "cannot map the vDSO");
   char *text = data + DATA_PAGES * PAGE;
-  *(int *) (text - VVAR_PAGES * PAGE + BEAST_OFFSET) = value;
+  intptr_t where;
+  if (vvar_symbol (img, BEAST_VVAR, &where))
+    {
+      if (where >= 0 || -where > (intptr_t) (DATA_PAGES * PAGE - sizeof value)
+	  || where % sizeof value != 0)
+	error (127, 0, "%s: %s at %jd lies outside the data pages",
+	       img->path, BEAST_VVAR, (intmax_t) where);
+      *(int *) (text + where) = value;
+    }
   /* Move the kernel's mapping, so that the image is "[vdso]" in
      /proc/self/maps; writing to it gives the process its own copy.  */
   if (host == NULL || host_size < hi
