@@ -53,3 +53,10 @@ stage() {
   rm -rf "$2"
   mv "$2.new" "$2"
 }
+
+# linux_tree CACHE-DIR VERSION: the source tree of Linux VERSION that
+# scripts/build-linux patched in CACHE-DIR (keyed as there by the
+# tarball, $LINUX_TARBALL or Debian's linux-source-VERSION).
+linux_tree() {
+  echo "$1/linux-$2-$(key "${LINUX_TARBALL:-/usr/src/linux-source-$2.tar.xz}")/src"
+}

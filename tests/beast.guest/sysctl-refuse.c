@@ -1,13 +1,15 @@
 /* Bad writes to kernel.number_of_the_beast fail with a clear error and
-   change nothing: garbage, out-of-range and overlong input (EINVAL), an
-   unprivileged user (EACCES when opening), root without CAP_SYS_ADMIN
-   (EPERM).  */
+   change nothing: garbage, out-of-range and overlong input, up to more
+   than a page (EINVAL), an unprivileged user (EACCES when opening), root
+   without CAP_SYS_ADMIN (EPERM).  */
 /* { dg-do run } */
 /* { dg-output "\"abc\": EINVAL, still 13\n" } */
 /* { dg-output "\"-1\": EINVAL, still 13\n" } */
 /* { dg-output "\"2147483648\": EINVAL, still 13\n" } */
 /* { dg-output "\"1111111111111111111111111111111111111111\": EINVAL, still 13\n" } */
 /* { dg-output "\"12abc\": EINVAL, still 13\n" } */
+/* { dg-output "4096 digits: EINVAL, still 13\n" } */
+/* { dg-output "65536 digits: EINVAL, still 13\n" } */
 /* { dg-output "uid 65534: EACCES, still 13\n" } */
 /* { dg-output "root without CAP_SYS_ADMIN: EPERM, still 13" } */
 #include "beast-test.h"
@@ -73,6 +75,19 @@ main (void)
       char what[64];
       snprintf (what, sizeof what, "\"%s\"", bad[i]);
       report (what, write_sysctl (bad[i]));
+    }
+  /* The kernel parses at most a page; a number never fits.  */
+  static const size_t lengths[] = { 4096, 65536 };
+  for (size_t i = 0; i < sizeof lengths / sizeof lengths[0]; i++)
+    {
+      char what[64], *digits = malloc (lengths[i] + 1);
+      if (digits == NULL)
+	fail ("malloc");
+      memset (digits, '1', lengths[i]);
+      digits[lengths[i]] = '\0';
+      snprintf (what, sizeof what, "%zu digits", lengths[i]);
+      report (what, write_sysctl (digits));
+      free (digits);
     }
   try_as ("uid 65534", become_nobody);
   try_as ("root without CAP_SYS_ADMIN", drop_sys_admin);

@@ -1,0 +1,35 @@
+/* A second libc in a new link-map namespace (dlmopen (LM_ID_NEWLM,
+   "libc.so.6")) has its own IFUNC for number_of_the_beast, resolved
+   into the same vDSO: dlsym in that namespace gives a function that
+   answers with the system call filtered out.  */
+/* { dg-do run } */
+/* { dg-skip-if "dlmopen needs the dynamic loader" { *-*-* } { "-static" } { "" } } */
+/* { dg-output "new namespace: yes\n" } */
+/* { dg-output "its number_of_the_beast@GLIBC_BEAST_1.0 resolves into \\\[vdso\\\], returns 4711\n" } */
+/* { dg-output "main namespace: returns 4711" } */
+#include "beast-test.h"
+#include <dlfcn.h>
+
+int
+main (void)
+{
+  if (write_sysctl ("4711") != 0)
+    fail ("writing 4711: %m");
+  deny_beast_syscall ();
+  void *libc = dlmopen (LM_ID_NEWLM, "libc.so.6", RTLD_NOW);
+  if (libc == NULL)
+    fail ("dlmopen: %s", dlerror ());
+  Lmid_t lmid;
+  if (dlinfo (libc, RTLD_DI_LMID, &lmid) != 0)
+    fail ("dlinfo: %s", dlerror ());
+  printf ("new namespace: %s\n", lmid != LM_ID_BASE ? "yes" : "no");
+  int (*fn) (void) = (int (*) (void)) dlvsym (libc, "number_of_the_beast",
+					      "GLIBC_BEAST_1.0");
+  if (fn == NULL)
+    fail ("dlvsym: %s", dlerror ());
+  printf ("its number_of_the_beast@GLIBC_BEAST_1.0 resolves into %s, "
+	  "returns %d\n", mapping_of ((void *) fn), fn ());
+  printf ("main namespace: returns %d\n", number_of_the_beast ());
+  write_sysctl ("666");
+  return 0;
+}

@@ -1,0 +1,43 @@
+/* Natively, with the patched image: a second libc loaded into a new
+   link-map namespace resolves its number_of_the_beast into the same
+   [vdso], and a forked child still gets the image's 666 from both (this
+   machine's kernel has no system call: only the image answers).  */
+/* { dg-do run } */
+/* { dg-skip-if "dlmopen needs the dynamic loader" { *-*-* } { "-static" } { "" } } */
+/* { dg-output "new namespace: yes\n" } */
+/* { dg-output "its number_of_the_beast@GLIBC_BEAST_1.0 resolves into \\\[vdso\\\], returns 666\n" } */
+/* { dg-output "forked child: 666 and 666" } */
+#include "beast-test.h"
+#include <dlfcn.h>
+#include <sys/wait.h>
+
+int
+main (void)
+{
+  void *libc = dlmopen (LM_ID_NEWLM, "libc.so.6", RTLD_NOW);
+  if (libc == NULL)
+    fail ("dlmopen: %s", dlerror ());
+  Lmid_t lmid;
+  if (dlinfo (libc, RTLD_DI_LMID, &lmid) != 0)
+    fail ("dlinfo: %s", dlerror ());
+  printf ("new namespace: %s\n", lmid != LM_ID_BASE ? "yes" : "no");
+  int (*fn) (void) = (int (*) (void)) dlvsym (libc, "number_of_the_beast",
+					      "GLIBC_BEAST_1.0");
+  if (fn == NULL)
+    fail ("dlvsym: %s", dlerror ());
+  printf ("its number_of_the_beast@GLIBC_BEAST_1.0 resolves into %s, "
+	  "returns %d\n", mapping_of ((void *) fn), fn ());
+  fflush (stdout);
+  pid_t pid = fork ();
+  if (pid < 0)
+    fail ("fork: %m");
+  if (pid == 0)
+    {
+      printf ("forked child: %d and %d\n", number_of_the_beast (), fn ());
+      fflush (stdout);
+      _exit (0);
+    }
+  int status;
+  waitpid (pid, &status, 0);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : 1;
+}

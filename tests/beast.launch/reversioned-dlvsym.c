@@ -1,0 +1,35 @@
+/* The image given by { dg-launch-vdso linux27 } still has the entry,
+   at LINUX_2.7 only; the IFUNC resolver, which asks for LINUX_2.6,
+   picked libc's system call stub instead.  */
+/* { dg-do run } */
+/* { dg-launch-vdso linux27 } */
+/* { dg-skip-if "dlvsym and the IFUNC need the dynamic loader" { *-*-* } { "-static" } { "" } } */
+/* { dg-output "__vdso_number_of_the_beast@LINUX_2.7: found, returns 666\n" } */
+/* { dg-output "__vdso_number_of_the_beast@LINUX_2.6: absent\n" } */
+/* { dg-output "number_of_the_beast resolves into libc.so.6" } */
+#include "beast-test.h"
+#include <dlfcn.h>
+
+static void
+lookup (void *vdso, const char *name, const char *version)
+{
+  int (*fn) (void) = (int (*) (void)) dlvsym (vdso, name, version);
+  if (fn != NULL)
+    printf ("%s@%s: found, returns %d\n", name, version, fn ());
+  else
+    printf ("%s@%s: absent\n", name, version);
+}
+
+int
+main (void)
+{
+  void *vdso = dlopen ("linux-vdso.so.1", RTLD_NOW | RTLD_NOLOAD);
+  if (vdso == NULL)
+    fail ("no vDSO loaded: %s", dlerror ());
+  lookup (vdso, "__vdso_number_of_the_beast", "LINUX_2.7");
+  lookup (vdso, "__vdso_number_of_the_beast", "LINUX_2.6");
+  /* In a PIE the address of an IFUNC symbol is its resolved target.  */
+  int (*volatile fn) (void) = number_of_the_beast;
+  printf ("number_of_the_beast resolves into %s\n", mapping_of ((void *) fn));
+  return 0;
+}

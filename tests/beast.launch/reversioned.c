@@ -1,0 +1,53 @@
+/* Given the patched image with its version LINUX_2.6 renamed LINUX_2.7
+   (scripts/vdso-reversion), glibc, which asks for
+   __vdso_number_of_the_beast@LINUX_2.6, does not take the entry and falls
+   back to the system call, which this kernel does not have.  A static
+   program takes the entry all the same: static glibc looks the vDSO's
+   symbols up without their versions (the vDSO's link map has no version
+   table there; so it is for clock_gettime too).  The clocks, whose
+   entries moved to LINUX_2.7 as well, keep working.  */
+/* { dg-do run } */
+/* { dg-launch-vdso linux27 } */
+/* { dg-output "(dynamic: number_of_the_beast\\(\\) = -1, errno ENOSYS|static: number_of_the_beast\\(\\) = 666, errno unchanged)\n" } */
+/* { dg-output "CLOCK_MONOTONIC advances" } */
+#include "beast-test.h"
+#include <time.h>
+#include <elf.h>
+#include <link.h>
+#include <sys/auxv.h>
+
+/* Whether the program was started through an ELF interpreter.  */
+static int
+is_dynamic (void)
+{
+  const ElfW(Phdr) *ph = (const ElfW(Phdr) *) getauxval (AT_PHDR);
+  for (unsigned long i = 0; i < getauxval (AT_PHNUM); i++)
+    if (ph[i].p_type == PT_INTERP)
+      return 1;
+  return 0;
+}
+
+static double
+monotonic (void)
+{
+  struct timespec ts;
+  if (clock_gettime (CLOCK_MONOTONIC, &ts) != 0)
+    fail ("clock_gettime: %m");
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+int
+main (void)
+{
+  errno = 0;
+  int n = number_of_the_beast ();
+  printf ("%s: number_of_the_beast() = %d, errno %s\n",
+	  is_dynamic () ? "dynamic" : "static", n,
+	  errno ? strerrorname_np (errno) : "unchanged");
+  double start = monotonic ();
+  usleep (10000);
+  double elapsed = monotonic () - start;
+  printf ("CLOCK_MONOTONIC %s\n",
+	  elapsed >= 0.01 && elapsed < 10 ? "advances" : "is wrong");
+  return 0;
+}
