@@ -54,9 +54,18 @@ stage() {
   mv "$2.new" "$2"
 }
 
-# linux_tree CACHE-DIR VERSION: the source tree of Linux VERSION that
-# scripts/build-linux patched in CACHE-DIR (keyed as there by the
-# tarball, $LINUX_TARBALL or Debian's linux-source-VERSION).
-linux_tree() {
-  echo "$1/linux-$2-$(key "${LINUX_TARBALL:-/usr/src/linux-source-$2.tar.xz}")/src"
+# linux_base CACHE-DIR VERSION: where scripts/build-linux keeps Linux
+# VERSION in CACHE-DIR (its patched tree in src/, the build in build/),
+# keyed by the tarball, $LINUX_TARBALL or Debian's linux-source-VERSION.
+linux_base() {
+  echo "$1/linux-$2-$(key "${LINUX_TARBALL:-/usr/src/linux-source-$2.tar.xz}")"
+}
+
+# prune PREFIX: keep the 3 newest of the results PREFIX-*, so that
+# checkouts whose inputs differ (another branch, an edited patch) do not
+# keep rebuilding each other's, and the cache does not grow without end.
+prune() {
+  ls -1dt "$1"-* 2>/dev/null | tail -n +4 | while IFS= read -r old; do
+    rm -rf "$old"
+  done
 }
