@@ -286,11 +286,23 @@ map_vdso (const struct elf *img, int value)
   if (mprotect (text, size, PROT_READ | PROT_WRITE) != 0)
     error (127, errno, "cannot write the vDSO");
   memset (text, 0, size);
+  /* The kernel maps the whole image file, section headers included, and
+     tools that read the vDSO's sections (beast-vdso) rely on it: copy
+     the file as it is when its segments lie at their file offsets and it
+     fits, else segment by segment.  */
+  bool whole = img->size <= size;
   for (int i = 0; i < img->ehdr->e_phnum; i++)
-    if (img->phdr[i].p_type == PT_LOAD)
-      memcpy (text + img->phdr[i].p_vaddr,
-	      (const char *) img->ehdr + img->phdr[i].p_offset,
-	      img->phdr[i].p_filesz);
+    if (img->phdr[i].p_type == PT_LOAD
+	&& img->phdr[i].p_offset != img->phdr[i].p_vaddr)
+      whole = false;
+  if (whole)
+    memcpy (text, img->ehdr, img->size);
+  else
+    for (int i = 0; i < img->ehdr->e_phnum; i++)
+      if (img->phdr[i].p_type == PT_LOAD)
+	memcpy (text + img->phdr[i].p_vaddr,
+		(const char *) img->ehdr + img->phdr[i].p_offset,
+		img->phdr[i].p_filesz);
   if (mprotect (text, size, PROT_READ | PROT_EXEC) != 0
       || mprotect (data, DATA_PAGES * PAGE, PROT_READ) != 0)
     error (127, errno, "cannot protect the vDSO");
