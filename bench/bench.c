@@ -58,7 +58,7 @@ call_syscall (void)
 
 /* One loop per test, so that each call is made as a program makes it.  */
 #define LOOP(name, expr)						\
-  static __attribute__ ((noinline)) long				\
+  static __attribute__ ((noinline, aligned (64))) long	\
   name##_loop (long n)							\
   {									\
     long sum = 0;							\
