@@ -8,7 +8,7 @@
 /* { dg-output "its number_of_the_beast@GLIBC_BEAST_1.0 resolves into \\\[vdso\\\], returns 4711\n" } */
 /* { dg-output "main namespace: returns 4711" } */
 #include "beast-test.h"
-#include <dlfcn.h>
+#include "beast-dl.h"
 
 int
 main (void)
@@ -16,19 +16,7 @@ main (void)
   if (write_sysctl ("4711") != 0)
     fail ("writing 4711: %m");
   deny_beast_syscall ();
-  void *libc = dlmopen (LM_ID_NEWLM, "libc.so.6", RTLD_NOW);
-  if (libc == NULL)
-    fail ("dlmopen: %s", dlerror ());
-  Lmid_t lmid;
-  if (dlinfo (libc, RTLD_DI_LMID, &lmid) != 0)
-    fail ("dlinfo: %s", dlerror ());
-  printf ("new namespace: %s\n", lmid != LM_ID_BASE ? "yes" : "no");
-  int (*fn) (void) = (int (*) (void)) dlvsym (libc, "number_of_the_beast",
-					      "GLIBC_BEAST_1.0");
-  if (fn == NULL)
-    fail ("dlvsym: %s", dlerror ());
-  printf ("its number_of_the_beast@GLIBC_BEAST_1.0 resolves into %s, "
-	  "returns %d\n", mapping_of ((void *) fn), fn ());
+  second_libc_beast ();
   printf ("main namespace: returns %d\n", number_of_the_beast ());
   write_sysctl ("666");
   return 0;

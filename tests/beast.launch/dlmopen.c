@@ -8,25 +8,13 @@
 /* { dg-output "its number_of_the_beast@GLIBC_BEAST_1.0 resolves into \\\[vdso\\\], returns 666\n" } */
 /* { dg-output "forked child: 666 and 666" } */
 #include "beast-test.h"
-#include <dlfcn.h>
+#include "beast-dl.h"
 #include <sys/wait.h>
 
 int
 main (void)
 {
-  void *libc = dlmopen (LM_ID_NEWLM, "libc.so.6", RTLD_NOW);
-  if (libc == NULL)
-    fail ("dlmopen: %s", dlerror ());
-  Lmid_t lmid;
-  if (dlinfo (libc, RTLD_DI_LMID, &lmid) != 0)
-    fail ("dlinfo: %s", dlerror ());
-  printf ("new namespace: %s\n", lmid != LM_ID_BASE ? "yes" : "no");
-  int (*fn) (void) = (int (*) (void)) dlvsym (libc, "number_of_the_beast",
-					      "GLIBC_BEAST_1.0");
-  if (fn == NULL)
-    fail ("dlvsym: %s", dlerror ());
-  printf ("its number_of_the_beast@GLIBC_BEAST_1.0 resolves into %s, "
-	  "returns %d\n", mapping_of ((void *) fn), fn ());
+  int (*fn) (void) = second_libc_beast ();
   fflush (stdout);
   pid_t pid = fork ();
   if (pid < 0)

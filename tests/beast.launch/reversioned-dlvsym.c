@@ -8,26 +8,14 @@
 /* { dg-output "__vdso_number_of_the_beast@LINUX_2.6: absent\n" } */
 /* { dg-output "number_of_the_beast resolves into libc.so.6" } */
 #include "beast-test.h"
-#include <dlfcn.h>
-
-static void
-lookup (void *vdso, const char *name, const char *version)
-{
-  int (*fn) (void) = (int (*) (void)) dlvsym (vdso, name, version);
-  if (fn != NULL)
-    printf ("%s@%s: found, returns %d\n", name, version, fn ());
-  else
-    printf ("%s@%s: absent\n", name, version);
-}
+#include "beast-dl.h"
 
 int
 main (void)
 {
-  void *vdso = dlopen ("linux-vdso.so.1", RTLD_NOW | RTLD_NOLOAD);
-  if (vdso == NULL)
-    fail ("no vDSO loaded: %s", dlerror ());
-  lookup (vdso, "__vdso_number_of_the_beast", "LINUX_2.7");
-  lookup (vdso, "__vdso_number_of_the_beast", "LINUX_2.6");
+  void *vdso = vdso_handle ();
+  vdso_lookup (vdso, "__vdso_number_of_the_beast", "LINUX_2.7");
+  vdso_lookup (vdso, "__vdso_number_of_the_beast", "LINUX_2.6");
   /* In a PIE the address of an IFUNC symbol is its resolved target.  */
   int (*volatile fn) (void) = number_of_the_beast;
   printf ("number_of_the_beast resolves into %s\n", mapping_of ((void *) fn));
