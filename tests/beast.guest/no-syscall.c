@@ -1,6 +1,8 @@
 /* The vDSO answers without entering the kernel, in dynamic and static
    programs alike: with a seccomp filter that makes the system call fail
-   with EPERM, number_of_the_beast() still returns the number.  */
+   with EPERM, number_of_the_beast() still returns the number.  Also run
+   against libbeast (beast.libbeast-guest); for libbeast.a the first
+   call chooses after the filter is on.  */
 /* { dg-do run } */
 /* { dg-output "filtered syscall: -1 EPERM\n" } */
 /* { dg-output "number_of_the_beast\\(\\) = 666, errno unchanged" } */

@@ -1,4 +1,5 @@
-/* Without kernel support the call fails with ENOSYS.  */
+/* Without kernel support the call fails with ENOSYS (glibc, and libbeast
+   in beast.libbeast-host).  */
 /* { dg-do run } */
 /* { dg-output "number_of_the_beast\\(\\) = -1, errno ENOSYS" } */
 #include "beast-test.h"

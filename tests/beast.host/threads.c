@@ -1,5 +1,7 @@
 /* Threads calling concurrently each get -1 and their own errno ENOSYS;
-   the main thread's errno is left alone.  */
+   the main thread's errno is left alone.  Also run against libbeast
+   (beast.libbeast-host), where the first calls race to set libbeast.a's
+   pointer.  */
 /* { dg-do run } */
 /* { dg-output "8 threads x 10000 calls: all -1/ENOSYS, main errno unchanged" } */
 #include "beast-test.h"

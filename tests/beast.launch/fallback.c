@@ -1,5 +1,6 @@
 /* Given this machine's own vDSO, which has no __vdso_number_of_the_beast,
-   glibc takes the system call, which this kernel does not have.  */
+   glibc (and libbeast, in beast.libbeast-launch) takes the system call,
+   which this kernel does not have.  */
 /* { dg-do run } */
 /* { dg-launch-vdso host } */
 /* { dg-output "number_of_the_beast\\(\\) = -1, errno ENOSYS" } */
