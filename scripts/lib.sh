@@ -56,9 +56,10 @@ stage() {
 
 # linux_base CACHE-DIR VERSION: where scripts/build-linux keeps Linux
 # VERSION in CACHE-DIR (its patched tree in src/, the build in build/),
-# keyed by the tarball, $LINUX_TARBALL or Debian's linux-source-VERSION.
+# keyed by the tarball, $LINUX_TARBALL or Debian's linux-source-VERSION
+# (scripts/fetch-source; $top is the checkout).
 linux_base() {
-  echo "$1/linux-$2-$(key "${LINUX_TARBALL:-/usr/src/linux-source-$2.tar.xz}")"
+  echo "$1/linux-$2-$(key "${LINUX_TARBALL:-$("$top/scripts/fetch-source" --where "linux-$2" "$1")}")"
 }
 
 # prune PREFIX: keep the 3 newest of the results PREFIX-*, so that
