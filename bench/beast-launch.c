@@ -43,16 +43,20 @@
 #define PAGE 4096UL
 #define PAGE_UP(x) (((x) + PAGE - 1) & ~(PAGE - 1))
 
-/* The x86 vDSO (arch/x86/entry/vdso/vdso-layout.lds.S) finds its data in
-   the pages before its text: the vvar page with struct vdso_data at 128,
-   the number further on (offset 640 in Linux 6.1, 656 in 6.12, after the
-   getrandom data), and the time namespace page.  The linker script
+/* The x86 vDSO finds its data in the pages before its text.  Up to Linux
+   6.x (arch/x86/entry/vdso/vdso-layout.lds.S) that is the vvar page with
+   struct vdso_data at 128, the number further on (offset 640 in Linux
+   6.1, 656 in 6.12, after the getrandom data), and the time namespace
+   page; since 7.0 it is the generic vDSO data store, the number at the
+   start of a page of its own (struct vdso_beast_data).  The linker script
    records where: the image's symbol table has vvar_NAME for each vvar,
-   relative to the text, and the number's is looked up there.  Zeros
-   elsewhere mean "no clock source, no time namespace": the image's time
-   functions fall back to system calls.  Images reach up to 6 pages back:
-   map 8, all read-only.  */
-#define BEAST_VVAR "vvar__vdso_number_of_the_beast"
+   or vdso_u_NAME for each page of the data store, relative to the text,
+   and the number's is looked up there.  Zeros elsewhere mean "no clock
+   source, no time namespace": the image's time functions fall back to
+   system calls.  Images reach up to 7 pages back: map 8, all
+   read-only.  */
+static const char *const beast_symbols[] =
+  { "vdso_u_beast_data", "vvar__vdso_number_of_the_beast" };
 #define DATA_PAGES 8
 
 /* An ELF file mapped read-only as a whole, its headers checked.  */
@@ -264,14 +268,17 @@ map_vdso (const struct elf *img, int value)
     error (127, errno, "cannot map the vDSO");
   char *text = data + DATA_PAGES * PAGE;
   intptr_t where;
-  if (vvar_symbol (img, BEAST_VVAR, &where))
-    {
-      if (where >= 0 || -where > (intptr_t) (DATA_PAGES * PAGE - sizeof value)
-	  || where % sizeof value != 0)
-	error (127, 0, "%s: %s at %jd lies outside the data pages",
-	       img->path, BEAST_VVAR, (intmax_t) where);
-      *(int *) (text + where) = value;
-    }
+  for (size_t i = 0; i < sizeof beast_symbols / sizeof *beast_symbols; i++)
+    if (vvar_symbol (img, beast_symbols[i], &where))
+      {
+	if (where >= 0
+	    || -where > (intptr_t) (DATA_PAGES * PAGE - sizeof value)
+	    || where % sizeof value != 0)
+	  error (127, 0, "%s: %s at %jd lies outside the data pages",
+		 img->path, beast_symbols[i], (intmax_t) where);
+	*(int *) (text + where) = value;
+	break;
+      }
   /* Move the kernel's mapping, so that the image is "[vdso]" in
      /proc/self/maps; writing to it gives the process its own copy.  */
   if (host == NULL || host_size < hi
