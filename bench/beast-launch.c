@@ -48,15 +48,15 @@
    struct vdso_data at 128, the number further on (offset 640 in Linux
    6.1, 656 in 6.12, after the getrandom data), and the time namespace
    page; since 7.0 it is the generic vDSO data store, the number at the
-   start of a page of its own (struct vdso_beast_data).  The linker script
-   records where: the image's symbol table has vvar_NAME for each vvar,
-   or vdso_u_NAME for each page of the data store, relative to the text,
-   and the number's is looked up there.  Zeros elsewhere mean "no clock
-   source, no time namespace": the image's time functions fall back to
-   system calls.  Images reach up to 7 pages back: map 8, all
+   start of a page of its own (struct vdso_beast_data), the store's last,
+   just before the two vclock pages.  The linker script records where,
+   relative to the text, in the image's symbol table: vvar_NAME for each
+   vvar up to 6.x, vclock_pages since 7.0.  Zeros elsewhere mean "no
+   clock source, no time namespace": the image's time functions fall
+   back to system calls.  Images reach up to 7 pages back: map 8, all
    read-only.  */
-static const char *const beast_symbols[] =
-  { "vdso_u_beast_data", "vvar__vdso_number_of_the_beast" };
+#define BEAST_VVAR "vvar__vdso_number_of_the_beast"
+#define BEAST_FUNCTION "__vdso_number_of_the_beast"
 #define DATA_PAGES 8
 
 /* An ELF file mapped read-only as a whole, its headers checked.  */
@@ -267,18 +267,22 @@ map_vdso (const struct elf *img, int value)
 	       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED)
     error (127, errno, "cannot map the vDSO");
   char *text = data + DATA_PAGES * PAGE;
-  intptr_t where;
-  for (size_t i = 0; i < sizeof beast_symbols / sizeof *beast_symbols; i++)
-    if (vvar_symbol (img, beast_symbols[i], &where))
-      {
-	if (where >= 0
-	    || -where > (intptr_t) (DATA_PAGES * PAGE - sizeof value)
-	    || where % sizeof value != 0)
-	  error (127, 0, "%s: %s at %jd lies outside the data pages",
-		 img->path, beast_symbols[i], (intmax_t) where);
-	*(int *) (text + where) = value;
-	break;
-      }
+  intptr_t where, function;
+  bool found = vvar_symbol (img, BEAST_VVAR, &where);
+  if (!found && vvar_symbol (img, BEAST_FUNCTION, &function)
+      && vvar_symbol (img, "vclock_pages", &where))
+    {
+      where -= PAGE;
+      found = true;
+    }
+  if (found)
+    {
+      if (where >= 0 || -where > (intptr_t) (DATA_PAGES * PAGE - sizeof value)
+	  || where % sizeof value != 0)
+	error (127, 0, "%s: the number at %jd lies outside the data pages",
+	       img->path, (intmax_t) where);
+      *(int *) (text + where) = value;
+    }
   /* Move the kernel's mapping, so that the image is "[vdso]" in
      /proc/self/maps; writing to it gives the process its own copy.  */
   if (host == NULL || host_size < hi
