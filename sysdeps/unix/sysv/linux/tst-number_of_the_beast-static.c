@@ -1,1 +1,2 @@
+#define TEST_STATIC 1
 #include "tst-number_of_the_beast.c"

@@ -1,4 +1,4 @@
-/* Declaration of number_of_the_beast.  Linux/x86_64 version.
+/* Declaration of number_of_the_beast.  Linux version.
    Copyright (C) 2026 Free Software Foundation, Inc.
    This file is part of the GNU C Library.
 
@@ -24,11 +24,11 @@
 __BEGIN_DECLS
 
 /* Return the number of the beast that the kernel keeps (666 unless the
-   administrator changed the kernel.number_of_the_beast sysctl).  The
-   value is read from the vDSO when the kernel exports
-   __vdso_number_of_the_beast, and through the number_of_the_beast
-   system call otherwise.  On error, return -1 and set errno (ENOSYS
-   if the kernel provides neither).  */
+   administrator changed the kernel.number_of_the_beast sysctl), a value
+   in 0..INT_MAX.  The value is read from the vDSO when the kernel
+   exports an entry for it, and through the number_of_the_beast system
+   call otherwise.  On error, return -1 and set errno (ENOSYS if the
+   kernel provides neither).  */
 extern int number_of_the_beast (void) __THROW;
 
 __END_DECLS
