@@ -54,12 +54,29 @@ stage() {
   mv "$2.new" "$2"
 }
 
+# source_tarball NAME CACHE-DIR: the Debian tarball of NAME (glibc-2.43,
+# linux-7.3, ...): $GLIBC_TARBALL or $LINUX_TARBALL, which configure
+# passes for its glibc and Linux ($GLIBC_VERSION, $LINUX_VERSION when
+# set, even empty: then for no version), else where scripts/fetch-source
+# keeps it ($top is the checkout).
+source_tarball() {
+  case $1 in
+    glibc-*) given=${GLIBC_TARBALL:-} configured=${GLIBC_VERSION-${1#glibc-}} ;;
+    linux-*) given=${LINUX_TARBALL:-} configured=${LINUX_VERSION-${1#linux-}} ;;
+    *) given= configured= ;;
+  esac
+  if [ -n "$given" ] && [ "${1#*-}" = "$configured" ]; then
+    echo "$given"
+  else
+    "$top/scripts/fetch-source" --where "$1" "$2"
+  fi
+}
+
 # linux_base CACHE-DIR VERSION: where scripts/build-linux keeps Linux
 # VERSION in CACHE-DIR (its patched tree in src/, the build in build/),
-# keyed by the tarball, $LINUX_TARBALL or Debian's linux-source-VERSION
-# (scripts/fetch-source; $top is the checkout).
+# keyed by the tarball (source_tarball).
 linux_base() {
-  echo "$1/linux-$2-$(key "${LINUX_TARBALL:-$("$top/scripts/fetch-source" --where "linux-$2" "$1")}")"
+  echo "$1/linux-$2-$(key "$(source_tarball "linux-$2" "$1")")"
 }
 
 # prune PREFIX: keep the 3 newest of the results PREFIX-*, so that
