@@ -1,12 +1,12 @@
 /* fake-vdso: the smallest vDSO image with the number_of_the_beast entry,
-   for bench/beast-launch on a machine whose kernel lacks the series:
+   for tools/beast-launch on a machine whose kernel lacks the series:
 
      gcc -shared -fPIC -nostdlib -O2 -Wl,-soname,linux-vdso.so.1 \
        -Wl,--hash-style=both -Wl,--build-id=none -Wl,-T,fake-vdso.ld \
        -Wl,--version-script=fake-vdso.lds -o fake-vdso.so fake-vdso.c
 
    (fake-vdso.ld lays it out as one segment whose addresses are its file
-   offsets, as the kernel's images are: bench/beast-launch copies the
+   offsets, as the kernel's images are: tools/beast-launch copies the
    file as it is.)
 
    It exports only __vdso_number_of_the_beast@LINUX_2.6 (no clocks: glibc

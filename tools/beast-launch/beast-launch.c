@@ -1,5 +1,5 @@
 /* beast-launch: run a program on this machine as if its kernel had the
-   patched vDSO.
+   patched vDSO.  man beast-launch.
 
      beast-launch [--value N] VDSO-IMAGE PROGRAM [ARGS...]
      beast-launch --dump-host-vdso FILE
@@ -8,11 +8,12 @@
    to a fresh place and overwrites it with VDSO-IMAGE (it maps the image
    there instead if the process has no vDSO, or too small a one).  Before
    it go the data pages the image reads, holding N (666 by default) as
-   the number of the beast.  It then loads PROGRAM as execve would, with
-   the ELF interpreter PROGRAM names if any, builds the kernel's initial
-   stack (AT_SYSINFO_EHDR pointing at the image) and jumps to the entry
-   point.  To pick the loader, name it as PROGRAM, as when running ld.so
-   directly:
+   the number of the beast.  It then loads PROGRAM (looked up in PATH
+   when its name has no slash) as execve would, with the ELF interpreter
+   PROGRAM names if any, builds the kernel's initial stack
+   (AT_SYSINFO_EHDR pointing at the image) and jumps to the entry point.
+   A program built with beast-glibc-gcc names the patched loader itself;
+   to pick another, name it as PROGRAM, as when running ld.so directly:
      beast-launch IMAGE DIR/ld-linux-x86-64.so.2 --library-path DIR PROG
 
    --dump-host-vdso writes this machine's own vDSO, an image without the
@@ -332,6 +333,35 @@ dump_host_vdso (const char *path)
     error (EXIT_FAILURE, errno, "%s", path);
 }
 
+/* PROGRAM as execvp finds it: a name without a slash is looked up in
+   PATH.  */
+static const char *
+find_program (const char *name)
+{
+  if (strchr (name, '/') != NULL)
+    return name;
+  const char *path = getenv ("PATH");
+  if (path == NULL)
+    path = "/bin:/usr/bin";
+  size_t len = strlen (name);
+  while (*path != '\0')
+    {
+      size_t dirlen = strcspn (path, ":");
+      char *file = malloc (dirlen + 1 + len + 1);
+      if (file == NULL)
+	error (127, errno, "malloc");
+      /* An empty entry is the current directory.  */
+      sprintf (file, "%.*s%s%s", (int) dirlen, path, dirlen ? "/" : "",
+	       name);
+      if (access (file, X_OK) == 0)
+	return file;
+      free (file);
+      path += dirlen + (path[dirlen] == ':');
+    }
+  error (127, ENOENT, "%s: not found in PATH", name);
+  return NULL;
+}
+
 static void
 usage (void)
 {
@@ -368,7 +398,8 @@ main (int argc, char **argv, char **envp)
   struct elf vdso_elf, prog_elf, interp_elf;
   struct image prog = { 0 }, interp = { 0 };
   open_elf (&vdso_elf, argv[i]);
-  open_elf (&prog_elf, argv[i + 1]);
+  const char *program = find_program (argv[i + 1]);
+  open_elf (&prog_elf, program);
   char *vdso = map_vdso (&vdso_elf, value);
   load (&prog_elf, &prog);
   if (prog.interp != NULL)
@@ -418,7 +449,7 @@ main (int argc, char **argv, char **envp)
     AT_ENTRY, prog.entry,
     AT_BASE, interp.base,
     AT_RANDOM, (uintptr_t) random,
-    AT_EXECFN, (uintptr_t) argv[i + 1],
+    AT_EXECFN, (uintptr_t) program,
     AT_SECURE, 0,
     AT_NULL, 0,
   };
