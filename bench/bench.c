@@ -167,7 +167,12 @@ main (int argc, char **argv)
       return 2;
     }
 #ifndef BENCH_STATIC
+  /* The vDSO's soname: linux-gate.so.1 in i386 processes.  */
+#ifdef __i386__
+  void *vdso = dlopen ("linux-gate.so.1", RTLD_NOLOAD | RTLD_NOW);
+#else
   void *vdso = dlopen ("linux-vdso.so.1", RTLD_NOLOAD | RTLD_NOW);
+#endif
   if (vdso != NULL)
     vdso_beast = dlvsym (vdso, "__vdso_number_of_the_beast", "LINUX_2.6");
 #endif

@@ -20,7 +20,10 @@
    number, to FILE.
 
    Build it with gcc -static-pie: it must not depend on the glibc it
-   loads, nor sit at the fixed addresses of a non-PIE static PROGRAM.  */
+   loads, nor sit at the fixed addresses of a non-PIE static PROGRAM.
+   Built with gcc -m32 -static-pie it runs i386 programs with a 32-bit
+   image (vdso32.so.dbg) instead; AT_SYSINFO then points at the image's
+   entry, __kernel_vsyscall, whose unpatched form enters with int $0x80.  */
 
 #define _GNU_SOURCE
 #include <elf.h>
@@ -28,6 +31,7 @@
 #include <error.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <link.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -60,14 +64,25 @@
 #define BEAST_FUNCTION "__vdso_number_of_the_beast"
 #define DATA_PAGES 8
 
+/* The ELF class and machine of this build: x86-64, or i386 with -m32.  */
+#ifdef __x86_64__
+# define ELF_CLASS ELFCLASS64
+# define ELF_MACHINE EM_X86_64
+# define ELF_KIND "x86-64"
+#else
+# define ELF_CLASS ELFCLASS32
+# define ELF_MACHINE EM_386
+# define ELF_KIND "i386"
+#endif
+
 /* An ELF file mapped read-only as a whole, its headers checked.  */
 struct elf
 {
   const char *path;
   int fd;
   size_t size;
-  const Elf64_Ehdr *ehdr;
-  const Elf64_Phdr *phdr;
+  const ElfW(Ehdr) *ehdr;
+  const ElfW(Phdr) *phdr;
 };
 
 /* Where a program was loaded.  */
@@ -88,7 +103,7 @@ open_elf (struct elf *elf, const char *path)
   if (!S_ISREG (st.st_mode))
     error (127, 0, "%s: not a regular file", path);
   elf->size = st.st_size;
-  const Elf64_Ehdr *eh = NULL;
+  const ElfW(Ehdr) *eh = NULL;
   if (elf->size >= sizeof *eh)
     {
       eh = mmap (NULL, elf->size, PROT_READ, MAP_PRIVATE, elf->fd, 0);
@@ -96,14 +111,14 @@ open_elf (struct elf *elf, const char *path)
 	error (127, errno, "%s", path);
     }
   if (eh == NULL || memcmp (eh->e_ident, ELFMAG, SELFMAG) != 0
-      || eh->e_ident[EI_CLASS] != ELFCLASS64 || eh->e_machine != EM_X86_64
+      || eh->e_ident[EI_CLASS] != ELF_CLASS || eh->e_machine != ELF_MACHINE
       || (eh->e_type != ET_EXEC && eh->e_type != ET_DYN)
-      || eh->e_phentsize != sizeof (Elf64_Phdr) || eh->e_phoff > elf->size
-      || eh->e_phnum > (elf->size - eh->e_phoff) / sizeof (Elf64_Phdr))
-    error (127, 0, "%s: not an x86-64 ELF executable or shared object",
+      || eh->e_phentsize != sizeof (ElfW(Phdr)) || eh->e_phoff > elf->size
+      || eh->e_phnum > (elf->size - eh->e_phoff) / sizeof (ElfW(Phdr)))
+    error (127, 0, "%s: not an " ELF_KIND " ELF executable or shared object",
 	   path);
   elf->ehdr = eh;
-  elf->phdr = (const Elf64_Phdr *) ((const char *) eh + eh->e_phoff);
+  elf->phdr = (const ElfW(Phdr) *) ((const char *) eh + eh->e_phoff);
   for (int i = 0; i < eh->e_phnum; i++)
     if (elf->phdr[i].p_offset > elf->size
 	|| elf->phdr[i].p_filesz > elf->size - elf->phdr[i].p_offset
@@ -125,24 +140,24 @@ close_elf (struct elf *elf)
 static bool
 vvar_symbol (const struct elf *elf, const char *name, intptr_t *value)
 {
-  const Elf64_Ehdr *eh = elf->ehdr;
+  const ElfW(Ehdr) *eh = elf->ehdr;
   const char *base = (const char *) eh;
-  if (eh->e_shoff == 0 || eh->e_shentsize != sizeof (Elf64_Shdr)
+  if (eh->e_shoff == 0 || eh->e_shentsize != sizeof (ElfW(Shdr))
       || eh->e_shoff > elf->size
-      || eh->e_shnum > (elf->size - eh->e_shoff) / sizeof (Elf64_Shdr))
+      || eh->e_shnum > (elf->size - eh->e_shoff) / sizeof (ElfW(Shdr)))
     return false;
-  const Elf64_Shdr *sh = (const Elf64_Shdr *) (base + eh->e_shoff);
+  const ElfW(Shdr) *sh = (const ElfW(Shdr) *) (base + eh->e_shoff);
   for (int i = 0; i < eh->e_shnum; i++)
     {
       if (sh[i].sh_type != SHT_SYMTAB || sh[i].sh_link >= eh->e_shnum
 	  || sh[i].sh_offset > elf->size
 	  || sh[i].sh_size > elf->size - sh[i].sh_offset)
 	continue;
-      const Elf64_Shdr *str = &sh[sh[i].sh_link];
+      const ElfW(Shdr) *str = &sh[sh[i].sh_link];
       if (str->sh_offset > elf->size
 	  || str->sh_size > elf->size - str->sh_offset)
 	continue;
-      const Elf64_Sym *sym = (const Elf64_Sym *) (base + sh[i].sh_offset);
+      const ElfW(Sym) *sym = (const ElfW(Sym) *) (base + sh[i].sh_offset);
       size_t n = sh[i].sh_size / sizeof *sym;
       for (size_t j = 0; j < n; j++)
 	if (sym[j].st_name < str->sh_size
@@ -167,7 +182,7 @@ extent (const struct elf *elf, uintptr_t *lo, uintptr_t *hi)
   for (int i = 0; i < elf->ehdr->e_phnum; i++)
     if (elf->phdr[i].p_type == PT_LOAD)
       {
-	const Elf64_Phdr *ph = &elf->phdr[i];
+	const ElfW(Phdr) *ph = &elf->phdr[i];
 	if (ph->p_vaddr < *lo)
 	  *lo = ph->p_vaddr & ~(PAGE - 1);
 	if (ph->p_vaddr + ph->p_memsz > *hi)
@@ -181,20 +196,21 @@ extent (const struct elf *elf, uintptr_t *lo, uintptr_t *hi)
 static void
 load (const struct elf *elf, struct image *im)
 {
-  const Elf64_Ehdr *eh = elf->ehdr;
+  const ElfW(Ehdr) *eh = elf->ehdr;
   uintptr_t lo, hi;
   extent (elf, &lo, &hi);
   int fixed = eh->e_type == ET_EXEC ? MAP_FIXED_NOREPLACE : 0;
   char *at = mmap ((void *) (fixed ? lo : 0), hi - lo, PROT_NONE,
 		   MAP_PRIVATE | MAP_ANONYMOUS | fixed, -1, 0);
   if (at == MAP_FAILED)
-    error (127, errno, "%s: cannot map it at %#lx", elf->path, lo);
+    error (127, errno, "%s: cannot map it at %#lx", elf->path,
+	   (unsigned long) lo);
   im->base = (uintptr_t) at - lo;
   im->entry = im->base + eh->e_entry;
   im->phnum = eh->e_phnum;
   for (int i = 0; i < eh->e_phnum; i++)
     {
-      const Elf64_Phdr *ph = &elf->phdr[i];
+      const ElfW(Phdr) *ph = &elf->phdr[i];
       if (ph->p_type == PT_INTERP && im->interp == NULL)
 	im->interp = strndup ((const char *) eh + ph->p_offset, ph->p_filesz);
       if (ph->p_type != PT_LOAD)
@@ -285,8 +301,10 @@ map_vdso (const struct elf *img, int value)
       *(int *) (text + where) = value;
     }
   /* Move the kernel's mapping, so that the image is "[vdso]" in
-     /proc/self/maps; writing to it gives the process its own copy.  */
-  if (host == NULL || host_size < hi
+     /proc/self/maps; writing to it gives the process its own copy.  The
+     i386 build leaves it where it is: its own libc enters the kernel
+     through the __kernel_vsyscall there (AT_SYSINFO).  */
+  if (host == NULL || host_size < hi || ELF_CLASS == ELFCLASS32
       || mremap (host, host_size, host_size, MREMAP_MAYMOVE | MREMAP_FIXED,
 		 text) == MAP_FAILED)
     {
@@ -417,14 +435,14 @@ main (int argc, char **argv, char **envp)
   size_t envc = 0, auxc = 0;
   while (envp[envc] != NULL)
     envc++;
-  Elf64_auxv_t *auxv = (Elf64_auxv_t *) (envp + envc + 1);
+  ElfW(auxv_t) *auxv = (ElfW(auxv_t) *) (envp + envc + 1);
   while (auxv[auxc].a_type != AT_NULL)
     auxc++;
   uint64_t random[2];
   if (getrandom (random, sizeof random, 0) != sizeof random)
     error (127, errno, "getrandom");
-  uint64_t stack[1 + nargs + 1 + envc + 1 + 2 * (auxc + 10) + 1];
-  uint64_t *sp = (uint64_t *) ((uintptr_t) (stack + 1) & ~15UL), *p = sp;
+  uintptr_t stack[1 + nargs + 1 + envc + 1 + 2 * (auxc + 11) + 4];
+  uintptr_t *sp = (uintptr_t *) ((uintptr_t) (stack + 1) & ~15UL), *p = sp;
   *p++ = nargs;
   for (int k = 0; k <= nargs; k++)
     *p++ = (uintptr_t) argv[i + 1 + k];
@@ -435,16 +453,19 @@ main (int argc, char **argv, char **envp)
       {
       case AT_SYSINFO_EHDR: case AT_PHDR: case AT_PHENT: case AT_PHNUM:
       case AT_ENTRY: case AT_BASE: case AT_RANDOM: case AT_EXECFN:
-      case AT_SECURE:
+      case AT_SECURE: case AT_SYSINFO:
 	break;
       default:
 	*p++ = auxv[k].a_type;
 	*p++ = auxv[k].a_un.a_val;
       }
-  uint64_t own[] = {
+  uintptr_t own[] = {
+#ifdef __i386__
+    AT_SYSINFO, (uintptr_t) vdso + ((ElfW(Ehdr) *) vdso)->e_entry,
+#endif
     AT_SYSINFO_EHDR, (uintptr_t) vdso,
     AT_PHDR, prog.phdr,
-    AT_PHENT, sizeof (Elf64_Phdr),
+    AT_PHENT, sizeof (ElfW(Phdr)),
     AT_PHNUM, prog.phnum,
     AT_ENTRY, prog.entry,
     AT_BASE, interp.base,
@@ -458,11 +479,20 @@ main (int argc, char **argv, char **envp)
   /* The new program's libc registers its own rseq area.  */
   syscall (SYS_rseq, (char *) __builtin_thread_pointer () + __rseq_offset,
 	   sizeof (struct rseq), RSEQ_FLAG_UNREGISTER, RSEQ_SIG);
-  /* x86-64 ABI: %rsp at argc, %rdx 0 (no function for atexit).  */
+  /* x86-64 and i386 ABI: the stack pointer at argc, %edx 0 (no function
+     for atexit).  */
+#ifdef __x86_64__
   asm volatile ("mov %0, %%rsp\n\t"
 		"xor %%edx, %%edx\n\t"
 		"jmp *%1"
 		: : "r" (sp), "r" (prog.interp ? interp.entry : prog.entry)
 		: "rdx", "memory");
+#else
+  asm volatile ("mov %0, %%esp\n\t"
+		"xor %%edx, %%edx\n\t"
+		"jmp *%1"
+		: : "r" (sp), "r" (prog.interp ? interp.entry : prog.entry)
+		: "edx", "memory");
+#endif
   __builtin_unreachable ();
 }
