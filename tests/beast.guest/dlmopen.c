@@ -3,6 +3,7 @@
    into the same vDSO: dlsym in that namespace gives a function that
    answers with the system call filtered out.  */
 /* { dg-do run } */
+/* { dg-beast-arch "x86_64" "the check is where the IFUNC of the second libc resolves, and only x86 glibc has one" } */
 /* { dg-skip-if "dlmopen needs the dynamic loader" { *-*-* } { "-static" } { "" } } */
 /* { dg-output "new namespace: yes\n" } */
 /* { dg-output "its number_of_the_beast@GLIBC_BEAST_1.0 resolves into \\\[vdso\\\], returns 4711\n" } */

@@ -1,6 +1,7 @@
 /* The IFUNC resolver picked the kernel's entry: the resolved function
    lies in the [vdso] mapping.  */
 /* { dg-do run } */
+/* { dg-beast-arch "x86_64" "only x86 glibc chooses number_of_the_beast by IFUNC; elsewhere it calls the vDSO through a pointer set at startup" } */
 /* { dg-skip-if "static binaries call through a pointer, not an IFUNC" { *-*-* } { "-static" } { "" } } */
 /* { dg-output "number_of_the_beast resolves into \\\[vdso\\\]" } */
 #include "beast-test.h"

@@ -1,6 +1,7 @@
 /* The running kernel's vDSO exports both names under LINUX_2.6 only:
    glibc's loader finds them by version.  */
 /* { dg-do run } */
+/* { dg-beast-arch "x86_64" "the names and versions of the x86 vDSO (arm64: __kernel_number_of_the_beast@LINUX_2.6.39, in beast.abi)" } */
 /* { dg-skip-if "dlopen of the vDSO needs the dynamic loader" { *-*-* } { "-static" } { "" } } */
 /* { dg-output "__vdso_number_of_the_beast@LINUX_2.6: found, returns 666\n" } */
 /* { dg-output "number_of_the_beast@LINUX_2.6: found, returns 666\n" } */
