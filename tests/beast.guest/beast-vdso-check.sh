@@ -2,6 +2,7 @@
 # __vdso_number_of_the_beast, glibc's IFUNC resolved number_of_the_beast
 # to that very address, and it answers the sysctl's value; exit status 0.
 # { dg-do run }
+# { dg-beast-arch "x86_64" "beast-vdso knows the x86 vDSO's names and glibc's x86 IFUNC" }
 # { dg-output "vDSO: \\\[vdso\\\] at 0x\[0-9a-f\]+-0x\[0-9a-f\]+ \\(\[0-9\]+ bytes\\), as AT_SYSINFO_EHDR says\n" }
 # { dg-output "vDSO export __vdso_number_of_the_beast@LINUX_2.6: yes, at (0x\[0-9a-f\]+)\n" }
 # { dg-output "number_of_the_beast: resolves to \\1 in \\\[vdso\\\] \\(__vdso_number_of_the_beast\\): glibc's IFUNC picked the vDSO\n" }

@@ -2,6 +2,7 @@
 # of the beast at LINUX_2.6 beside the clock functions, and reads the
 # same table back from the file beast-vdso dump writes.
 # { dg-do run }
+# { dg-beast-arch "x86_64" "beast-vdso knows the x86 vDSO's names and glibc's x86 IFUNC" }
 # { dg-output "__vdso_number_of_the_beast@@LINUX_2.6: listed, FUNC GLOBAL\n" }
 # { dg-output "number_of_the_beast@@LINUX_2.6: listed, FUNC WEAK\n" }
 # { dg-output "__vdso_clock_gettime@@LINUX_2.6: listed, FUNC GLOBAL\n" }

@@ -2,6 +2,7 @@
 # system call path (exit status 1), which answers 666; dump and symbols
 # say that there is no vDSO and why (exit status 2).
 # { dg-do run }
+# { dg-beast-arch "x86_64" "beast-vdso knows the x86 vDSO's names and glibc's x86 IFUNC" }
 # { dg-output "vDSO: none \\(no \\\[vdso\\\] mapping, AT_SYSINFO_EHDR is 0: the kernel was booted with vdso=0\\)\n" }
 # { dg-output "vDSO export __vdso_number_of_the_beast@LINUX_2.6: no vDSO\n" }
 # { dg-output "number_of_the_beast: resolves to 0x\[0-9a-f\]+ in libc.so.6: glibc's IFUNC picked the system call stub\n" }

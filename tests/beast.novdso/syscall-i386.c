@@ -2,6 +2,7 @@
    through int $0x80 itself and through the C library's syscall().
    Built with the host's gcc -m32: the staged glibc is x86_64 only.  */
 /* { dg-do run } */
+/* { dg-beast-arch "x86_64" "an i386 program" } */
 /* { dg-host-cc "-m32 -static" } */
 /* { dg-output "int 0x80, eax 387: 666\n" } */
 /* { dg-output "syscall\\(387\\): 666\n" } */
