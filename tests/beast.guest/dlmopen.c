@@ -3,7 +3,7 @@
    into the same vDSO: dlsym in that namespace gives a function that
    answers with the system call filtered out.  */
 /* { dg-do run } */
-/* { dg-skip-if "dlmopen needs the dynamic loader" { *-*-* } { "-static" } { "" } } */
+/* { dg-skip-if "dlmopen needs the dynamic loader" { *-*-* } { "-static" "-static-pie" } { "" } } */
 /* { dg-output "new namespace: yes\n" } */
 /* { dg-output "its number_of_the_beast@GLIBC_BEAST_1.0 resolves into \\\[vdso\\\], returns 4711\n" } */
 /* { dg-output "main namespace: returns 4711" } */

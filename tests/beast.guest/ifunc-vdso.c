@@ -1,7 +1,7 @@
 /* The IFUNC resolver picked the kernel's entry: the resolved function
    lies in the [vdso] mapping.  */
 /* { dg-do run } */
-/* { dg-skip-if "static binaries call through a pointer, not an IFUNC" { *-*-* } { "-static" } { "" } } */
+/* { dg-skip-if "static binaries call through a pointer, not an IFUNC" { *-*-* } { "-static" "-static-pie" } { "" } } */
 /* { dg-output "number_of_the_beast resolves into \\\[vdso\\\]" } */
 #include "beast-test.h"
 

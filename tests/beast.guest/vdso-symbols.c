@@ -1,7 +1,7 @@
 /* The running kernel's vDSO exports both names under LINUX_2.6 only:
    glibc's loader finds them by version.  */
 /* { dg-do run } */
-/* { dg-skip-if "dlopen of the vDSO needs the dynamic loader" { *-*-* } { "-static" } { "" } } */
+/* { dg-skip-if "dlopen of the vDSO needs the dynamic loader" { *-*-* } { "-static" "-static-pie" } { "" } } */
 /* { dg-output "__vdso_number_of_the_beast@LINUX_2.6: found, returns 666\n" } */
 /* { dg-output "number_of_the_beast@LINUX_2.6: found, returns 666\n" } */
 /* { dg-output "__vdso_number_of_the_beast@LINUX_2.5: absent" } */
