@@ -84,6 +84,7 @@ reader (void)
 	    {
 	      printf ("round %d: read %d\n", k, v);
 	      atomic_store (&sh->bad, 1);
+	      return;
 	    }
 	  if (now_ns () - start > STALE_US * 1000LL)
 	    {
