@@ -174,7 +174,11 @@ main (int argc, char **argv)
   void *vdso = dlopen ("linux-vdso.so.1", RTLD_NOLOAD | RTLD_NOW);
 #endif
   if (vdso != NULL)
+#ifdef __aarch64__
+    vdso_beast = dlvsym (vdso, "__kernel_number_of_the_beast", "LINUX_2.6.39");
+#else
     vdso_beast = dlvsym (vdso, "__vdso_number_of_the_beast", "LINUX_2.6");
+#endif
 #endif
   for (int i = 1; i < argc; i++)
     {

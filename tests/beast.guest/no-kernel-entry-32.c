@@ -4,6 +4,7 @@
    no system call across 1000 calls of it.  The control: 1000 calls of
    system call 387, 1000 system calls.  */
 /* { dg-do run } */
+/* { dg-beast-arch "x86_64" "a 32-bit x86 program" } */
 /* { dg-host-cc "-m32 -static" } */
 /* { dg-output "vDSO: ABI i386, 0 system calls in 1000 calls, value 666\n" } */
 /* { dg-output "control: ABI i386, 1000 system calls in 1000 calls, value 666\n" } */

@@ -4,6 +4,7 @@
    no system call across 1000 calls of it.  The control: 1000 calls of
    system call 0x40000000 | 387, 1000 system calls.  */
 /* { dg-do run } */
+/* { dg-beast-arch "x86_64" "an x32 program" } */
 /* { dg-host-cc "-mx32 -static" } */
 /* { dg-output "vDSO: ABI x32, 0 system calls in 1000 calls, value 666\n" } */
 /* { dg-output "control: ABI x32, 1000 system calls in 1000 calls, value 666\n" } */

@@ -4,6 +4,7 @@
    checks the architecture and kills on any system call but write and
    exit_group; the value changes while the caller is inside.  */
 /* { dg-do run } */
+/* { dg-beast-arch "x86_64" "a 32-bit x86 program" } */
 /* { dg-host-cc "-m32 -static" } */
 /* { dg-output "ABI i386, in a time namespace under seccomp \\(write, exit_group\\): 777\n" } */
 #include "beast-strict.h"

@@ -5,6 +5,7 @@
    filtered out), the 32-bit image exports it too.  glibc's pointer names
    the unmapped image, so the entry is called directly.  */
 /* { dg-do run } */
+/* { dg-beast-arch "x86_64" "arch_prctl (ARCH_MAP_VDSO_*) is x86's" } */
 /* { dg-output "ARCH_MAP_VDSO_64: \\\[vdso\\\] where asked, 666, after the sysctl write: 4343\n" } */
 /* { dg-output "ARCH_MAP_VDSO_32: \\\[vdso\\\] where asked, ELFCLASS32, exports __vdso_number_of_the_beast\n" } */
 #include "beast-test.h"

@@ -21,7 +21,11 @@ main (void)
   int n = vdso_mappings (&lo, &hi, &text, start, end, 8);
   if (n < 2 || n > 8 || text == 0)
     fail ("%d vDSO mappings, [vdso] at %#lx", n, text);
+#ifdef __aarch64__
+  char *fn = vdso_sym ("__kernel_number_of_the_beast");
+#else
   char *fn = vdso_sym ("__vdso_number_of_the_beast");
+#endif
   if (fn == NULL)
     fail ("no __vdso_number_of_the_beast");
   /* A free place, far enough from the old one.  */

@@ -2,6 +2,7 @@
    vdso=0 no vDSO to find.  Built with the host's gcc -mx32: the staged
    glibc is x86_64 only.  */
 /* { dg-do run } */
+/* { dg-beast-arch "x86_64" "an x32 program" } */
 /* { dg-host-cc "-mx32 -static" } */
 /* { dg-output "AT_SYSINFO_EHDR: 0\n" } */
 /* { dg-output "syscall\\(0x40000000 \\| 387\\): 666\n" } */

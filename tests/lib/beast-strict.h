@@ -33,7 +33,10 @@
 # define CLONE_NEWTIME 0x00000080
 #endif
 
-#ifdef __i386__
+#ifdef __aarch64__
+# define STRICT_ARCH AUDIT_ARCH_AARCH64
+# define STRICT_ABI "aarch64"
+#elif defined __i386__
 # define STRICT_ARCH AUDIT_ARCH_I386
 # define STRICT_ABI "i386"
 #elif defined __ILP32__

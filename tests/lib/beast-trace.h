@@ -3,7 +3,7 @@
    CALLS times, makes the marker again, and the tracer counts every
    system-call stop in between.  The tracer reads each stop with
    PTRACE_GET_SYSCALL_INFO, so it sees the ABI the child entered with
-   (x86_64, x32 or i386) whatever its own.  Self-contained: also built by
+   (x86_64, x32, i386 or aarch64) whatever its own.  Self-contained: also built by
    the host's gcc for -m32 and -mx32, without the patched glibc.  */
 
 #ifndef BEAST_TRACE_H
@@ -21,6 +21,7 @@
 #define TRACE_X32_BIT 0x40000000UL
 #define TRACE_ARCH_X86_64 0xc000003eU
 #define TRACE_ARCH_I386 0x40000003U
+#define TRACE_ARCH_AARCH64 0xc00000b7U
 
 struct trace_result
 {
@@ -99,7 +100,8 @@ trace_calls (int (*fn) (void), int calls, struct trace_result *r)
 	  r->markers++;
 	  r->abi = info.arch == TRACE_ARCH_I386 ? "i386"
 		   : nr & TRACE_X32_BIT ? "x32"
-		   : info.arch == TRACE_ARCH_X86_64 ? "x86_64" : "?";
+		   : info.arch == TRACE_ARCH_X86_64 ? "x86_64"
+		   : info.arch == TRACE_ARCH_AARCH64 ? "aarch64" : "?";
 	  continue;
 	}
       if (r->markers == 1)
