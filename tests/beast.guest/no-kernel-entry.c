@@ -5,8 +5,8 @@
    control shows the tracer counts: 1000 calls of syscall(387), 1000
    system calls.  */
 /* { dg-do run } */
-/* { dg-output "vDSO: ABI (x86_64|aarch64), 0 system calls in 1000 calls, value 666\n" } */
-/* { dg-output "control: ABI (x86_64|aarch64), 1000 system calls in 1000 calls, value 666\n" } */
+/* { dg-output "vDSO: ABI (x86_64|i386|aarch64), 0 system calls in 1000 calls, value 666\n" } */
+/* { dg-output "control: ABI (x86_64|i386|aarch64), 1000 system calls in 1000 calls, value 666\n" } */
 #include "beast-test.h"
 #include "beast-trace.h"
 

@@ -3,7 +3,7 @@
    kills on any system call but write and exit_group; the value changes
    while the caller is inside.  */
 /* { dg-do run } */
-/* { dg-output "ABI (x86_64|aarch64), in a time namespace under seccomp \\(write, exit_group\\): 777\n" } */
+/* { dg-output "ABI (x86_64|i386|aarch64), in a time namespace under seccomp \\(write, exit_group\\): 777\n" } */
 #include "beast-test.h"
 #include "beast-strict.h"
 
