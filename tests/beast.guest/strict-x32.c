@@ -17,11 +17,6 @@
 int
 main (void)
 {
-  int (*fn) (void) = (int (*) (void)) vdso_sym ("__vdso_number_of_the_beast");
-  if (fn == NULL)
-    {
-      printf ("no __vdso_number_of_the_beast in the x32 vDSO\n");
-      return 1;
-    }
+  int (*fn) (void) = vdso_beast ("x32");
   return strict_check (fn);
 }

@@ -22,13 +22,9 @@ main (void)
   int n = vdso_mappings (&lo, &hi, &text, start, end, 8);
   if (n < 2 || n > 8 || text == 0)
     fail ("%d vDSO mappings, [vdso] at %#lx", n, text);
-#ifdef __aarch64__
-  char *fn = vdso_sym ("__kernel_number_of_the_beast");
-#else
-  char *fn = vdso_sym ("__vdso_number_of_the_beast");
-#endif
+  char *fn = vdso_sym (VDSO_BEAST);
   if (fn == NULL)
-    fail ("no __vdso_number_of_the_beast");
+    fail ("no " VDSO_BEAST);
   /* A free place, far enough from the old one.  */
   char *dest = mmap (NULL, (hi - lo) + (64 << 20), PROT_NONE,
 		     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);

@@ -10,8 +10,17 @@
 #include <elf.h>
 #include <link.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/auxv.h>
+
+/* The name of the function in this architecture's vDSO.  */
+#ifdef __aarch64__
+# define VDSO_BEAST "__kernel_number_of_the_beast"
+#else
+# define VDSO_BEAST "__vdso_number_of_the_beast"
+#endif
 
 static inline void *
 vdso_sym_at (const void *base, const char *name)
@@ -57,6 +66,20 @@ static inline void *
 vdso_sym (const char *name)
 {
   return vdso_sym_at ((const void *) getauxval (AT_SYSINFO_EHDR), name);
+}
+
+/* VDSO_BEAST in the process's own vDSO; without it, says so naming the
+   ABI's vDSO and exits 1.  */
+static inline int (*
+vdso_beast (const char *abi)) (void)
+{
+  int (*fn) (void) = (int (*) (void)) vdso_sym (VDSO_BEAST);
+  if (fn == NULL)
+    {
+      printf ("no " VDSO_BEAST " in the %s vDSO\n", abi);
+      exit (1);
+    }
+  return fn;
 }
 
 /* The mappings of the vDSO and its data ([vdso], [vvar], [vvar_vclock]):
