@@ -54,7 +54,7 @@ stage() {
   mv "$2.new" "$2"
 }
 
-# source_tarball NAME CACHE-DIR: the Debian tarball of NAME (glibc-2.43,
+# source_tarball NAME CACHE-DIR: the Debian tarball of NAME (glibc-2.44,
 # linux-7.3, ...): $GLIBC_TARBALL or $LINUX_TARBALL, which configure
 # passes for its glibc and Linux ($GLIBC_VERSION, $LINUX_VERSION when
 # set, even empty: then for no version), else where scripts/fetch-source

@@ -1,7 +1,7 @@
 /* The image given by { dg-launch-vdso linux27 } still has the entry,
    at LINUX_2.7 only: dlvsym finds it there and not at LINUX_2.6.  glibc
    2.36's IFUNC resolver, which asks for LINUX_2.6, picked libc's system
-   call stub instead; glibc 2.43's takes the pointer that
+   call stub instead; glibc 2.44's takes the pointer that
    setup_vdso_pointers found before the vDSO's versions were known, the
    entry (see reversioned.c).  */
 /* { dg-do run } */

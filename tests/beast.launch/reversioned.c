@@ -2,7 +2,7 @@
    (scripts/vdso-reversion): glibc 2.36's IFUNC resolver asks
    dl_vdso_vsym for __vdso_number_of_the_beast@LINUX_2.6 once the vDSO's
    versions are known, does not take the entry and falls back to the
-   system call, which this kernel does not have.  glibc 2.43's resolver,
+   system call, which this kernel does not have.  glibc 2.44's resolver,
    like its gettimeofday's, takes GLRO(dl_vdso_number_of_the_beast),
    which setup_vdso_pointers looked up before the vDSO's link map had its
    version table: without one, any version matches, so the entry is
