@@ -87,3 +87,28 @@ prune() {
     rm -rf "$old"
   done
 }
+
+# pristine TARBALL CACHE-DIR: the directory where TARBALL is unpacked, once
+# per tarball (CACHE-DIR/pristine/KEY), for every tree made from it
+# (scripts/prepare-tree, the pristine git trees of scripts/export-series).
+# Read only: those trees are copies or hard links that get replaced, never
+# written through.
+pristine() {
+  dir=$2/pristine/$(key "$1")
+  if [ ! -f "$dir.complete" ]; then
+    mkdir -p "$2/pristine"
+    (
+      exec 8> "$dir.lock"
+      flock 8
+      if [ ! -f "$dir.complete" ]; then
+	echo "pristine: unpacking $(basename "$1") into $dir (once per tarball)" >&2
+	rm -rf "$dir" "$dir.tmp"
+	mkdir -p "$dir.tmp"
+	tar -xf "$1" -C "$dir.tmp" --strip-components=1
+	mv "$dir.tmp" "$dir"
+	touch "$dir.complete"
+      fi
+    )
+  fi
+  echo "$dir"
+}
