@@ -2,9 +2,13 @@
 
      bench TEST...
 
-   For each TEST, prints "TEST MIN MEDIAN RESULT": the minimum and the
-   median over REPEATS timed batches of the ns per call, and what one
-   call returned.  A batch is sized to take about 50 ms, at least 1M calls.
+   For each TEST, prints "TEST MIN MEDIAN RESULT SYSCALLS": the minimum
+   and the median over REPEATS timed batches of the ns per call, what one
+   call returned, and how many system calls 1000 calls made (counted by
+   a tracer, tests/lib/beast-trace.h: the proof the suite uses), or "-".
+   A batch is sized to take about 50 ms, at least 1M calls; with
+   BENCH_SHORT set in the environment, about 5 ms, at least 10000
+   calls.
 
      beast         number_of_the_beast(), as a program calls it
      vdso-direct   __vdso_number_of_the_beast, found with dlvsym
@@ -32,10 +36,11 @@
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
+#include "beast-trace.h"
 
 #define REPEATS 11
-#define BATCH_NS 50e6
-#define MIN_CALLS 1000000L
+static double batch_ns = 50e6;
+static long min_calls = 1000000L;
 
 int beast_const (void);
 
@@ -128,10 +133,10 @@ static void
 run (const struct test *t)
 {
   double ns[REPEATS];
-  char result[64];
+  char result[64], syscalls[32] = "-";
   if (strcmp (t->name, "vdso-direct") == 0 && vdso_beast == NULL)
     {
-      printf ("%s - - absent\n", t->name);
+      printf ("%s - - absent -\n", t->name);
       return;
     }
   /* Warm up, and size the batches.  */
@@ -139,9 +144,9 @@ run (const struct test *t)
   double per_call;
   while ((per_call = batch (t->loop, n)) * n < 10e6)
     n *= 2;
-  n = BATCH_NS / per_call;
-  if (n < MIN_CALLS)
-    n = MIN_CALLS;
+  n = batch_ns / per_call;
+  if (n < min_calls)
+    n = min_calls;
   for (int r = 0; r < REPEATS; r++)
     ns[r] = batch (t->loop, n);
   qsort (ns, REPEATS, sizeof ns[0], compare);
@@ -154,7 +159,11 @@ run (const struct test *t)
     }
   else
     strcpy (result, "-");
-  printf ("%s %.2f %.2f %s\n", t->name, ns[0], ns[REPEATS / 2], result);
+  struct trace_result r;
+  if (t->once != NULL && trace_calls (t->once, 1000, &r) == 0)
+    snprintf (syscalls, sizeof syscalls, "%ld", r.syscalls);
+  printf ("%s %.2f %.2f %s %s\n", t->name, ns[0], ns[REPEATS / 2], result,
+	  syscalls);
   fflush (stdout);
 }
 
@@ -165,6 +174,11 @@ main (int argc, char **argv)
     {
       fprintf (stderr, "usage: %s TEST...\n", argv[0]);
       return 2;
+    }
+  if (getenv ("BENCH_SHORT") != NULL)
+    {
+      batch_ns = 5e6;
+      min_calls = 10000;
     }
 #ifndef BENCH_STATIC
   /* The vDSO's soname: linux-gate.so.1 in i386 processes.  */

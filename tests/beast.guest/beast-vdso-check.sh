@@ -7,7 +7,7 @@
 # { dg-output "vDSO export __vdso_number_of_the_beast@LINUX_2.6: yes, at (0x\[0-9a-f\]+)\n" }
 # { dg-output "number_of_the_beast: resolves to \\1 in \\\[vdso\\\] \\(__vdso_number_of_the_beast\\): glibc's IFUNC picked the vDSO\n" }
 # { dg-output "number_of_the_beast\\(\\) = 666\nvDSO path in use\nexit status 0\n" }
-# { dg-output "after sysctl 42: number_of_the_beast\\(\\) = 42, exit status 0" }
+# { dg-output "after sysctl 42: number_of_the_beast\\(\\) = 42, exit status 0\n$" }
 beast-vdso check 2>&1
 echo "exit status $?"
 sysctl=/proc/sys/kernel/number_of_the_beast

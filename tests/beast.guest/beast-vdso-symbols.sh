@@ -7,7 +7,7 @@
 # { dg-output "number_of_the_beast@@LINUX_2.6: listed, FUNC WEAK\n" }
 # { dg-output "__vdso_clock_gettime@@LINUX_2.6: listed, FUNC GLOBAL\n" }
 # { dg-output "wrote the vDSO \\(0x\[0-9a-f\]+-0x\[0-9a-f\]+, \[0-9\]+ bytes\\) to /tmp/vdso.so\n" }
-# { dg-output "beast-vdso symbols FILE: the same as for the running vDSO" }
+# { dg-output "beast-vdso symbols FILE: the same as for the running vDSO\n$" }
 out=$(beast-vdso symbols) || exit 1
 for sym in __vdso_number_of_the_beast@@LINUX_2.6 number_of_the_beast@@LINUX_2.6 \
   __vdso_clock_gettime@@LINUX_2.6; do

@@ -2,9 +2,9 @@
    exec'd by it (/proc/self/exe again): with the system call filtered
    out by seccomp, which both inherit, only the vDSO can answer.  */
 /* { dg-do run } */
-/* { dg-output "parent: 4711\n" } */
+/* { dg-output "^parent: 4711\n" } */
 /* { dg-output "forked child: 4711\n" } */
-/* { dg-output "after exec: 4711, syscall -1 EPERM" } */
+/* { dg-output "after exec: 4711, syscall -1 EPERM\n$" } */
 #include "beast-test.h"
 #include <sys/wait.h>
 

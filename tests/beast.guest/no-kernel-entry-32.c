@@ -6,8 +6,9 @@
 /* { dg-do run } */
 /* { dg-beast-arch "x86_64" "a 32-bit x86 program" } */
 /* { dg-host-cc "-m32 -static" } */
-/* { dg-output "vDSO: ABI i386, 0 system calls in 1000 calls, value 666\n" } */
+/* { dg-output "^vDSO: ABI i386, 0 system calls in 1000 calls, value 666\n" } */
 /* { dg-output "control: ABI i386, 1000 system calls in 1000 calls, value 666\n" } */
+/* { dg-output "spoof: ABI i386, 1000 system calls in 1000 calls, value 666\n$" } */
 #include "beast-trace.h"
 #include "beast-vdso-sym.h"
 
@@ -25,5 +26,6 @@ int
 main (void)
 {
   int (*fn) (void) = vdso_beast ("i386");
-  return trace_report ("vDSO", fn, 1000) | trace_report ("control", control, 1000);
+  return trace_report ("vDSO", fn, 1000) | trace_report ("control", control, 1000)
+	 | trace_report ("spoof", trace_spoof, 1000);
 }

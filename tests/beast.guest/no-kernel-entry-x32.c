@@ -6,12 +6,13 @@
 /* { dg-do run } */
 /* { dg-beast-arch "x86_64" "an x32 program" } */
 /* { dg-host-cc "-mx32 -static" } */
-/* { dg-output "vDSO: ABI x32, 0 system calls in 1000 calls, value 666\n" } */
+/* { dg-output "^vDSO: ABI x32, 0 system calls in 1000 calls, value 666\n" } */
 /* { dg-output "control: ABI x32, 1000 system calls in 1000 calls, value 666\n" } */
+/* { dg-output "spoof: ABI x32, 1000 system calls in 1000 calls, value 666\n$" } */
 #include "beast-trace.h"
 #include "beast-vdso-sym.h"
 
-#ifndef __ILP32__
+#if !defined __x86_64__ || !defined __ILP32__
 # error "an x32 test: build it with gcc -mx32"
 #endif
 
@@ -25,5 +26,6 @@ int
 main (void)
 {
   int (*fn) (void) = vdso_beast ("x32");
-  return trace_report ("vDSO", fn, 1000) | trace_report ("control", control, 1000);
+  return trace_report ("vDSO", fn, 1000) | trace_report ("control", control, 1000)
+	 | trace_report ("spoof", trace_spoof, 1000);
 }

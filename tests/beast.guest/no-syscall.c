@@ -4,8 +4,8 @@
    against libbeast (beast.libbeast-guest); for libbeast.a the first
    call chooses after the filter is on.  */
 /* { dg-do run } */
-/* { dg-output "filtered syscall: -1 EPERM\n" } */
-/* { dg-output "number_of_the_beast\\(\\) = 666, errno unchanged" } */
+/* { dg-output "^filtered syscall: -1 EPERM\n" } */
+/* { dg-output "number_of_the_beast\\(\\) = 666, errno unchanged\n$" } */
 #include "beast-test.h"
 
 int

@@ -1,6 +1,6 @@
 /* The program from the README, built with plain gcc.  */
 /* { dg-do run } */
-/* { dg-output "His number is 666" } */
+/* { dg-output "^His number is 666\n$" } */
 #include <stdio.h>
 #include <sys/beast.h>
 

@@ -6,7 +6,7 @@
 /* { dg-do run } */
 /* { dg-beast-arch "x86_64" "a 32-bit x86 program" } */
 /* { dg-host-cc "-m32 -static" } */
-/* { dg-output "ABI i386, in a time namespace under seccomp \\(write, exit_group\\): 777\n" } */
+/* { dg-output "^ABI i386, in a time namespace under seccomp \\(write, exit_group\\): 777\n$" } */
 #include "beast-strict.h"
 #include "beast-vdso-sym.h"
 

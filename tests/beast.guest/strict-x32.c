@@ -6,11 +6,11 @@
 /* { dg-do run } */
 /* { dg-beast-arch "x86_64" "an x32 program" } */
 /* { dg-host-cc "-mx32 -static" } */
-/* { dg-output "ABI x32, in a time namespace under seccomp \\(write, exit_group\\): 777\n" } */
+/* { dg-output "^ABI x32, in a time namespace under seccomp \\(write, exit_group\\): 777\n$" } */
 #include "beast-strict.h"
 #include "beast-vdso-sym.h"
 
-#ifndef __ILP32__
+#if !defined __x86_64__ || !defined __ILP32__
 # error "an x32 test: build it with gcc -mx32"
 #endif
 

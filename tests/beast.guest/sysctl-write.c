@@ -1,10 +1,10 @@
 /* Root changes kernel.number_of_the_beast: the vDSO path, the system
    call and /proc/sys answer the new value at once.  */
 /* { dg-do run } */
-/* { dg-output "before: vdso 666 syscall 666 sysctl 666\n" } */
+/* { dg-output "^before: vdso 666 syscall 666 sysctl 666\n" } */
 /* { dg-output "after 42: vdso 42 syscall 42 sysctl 42\n" } */
 /* { dg-output "after 0: vdso 0 syscall 0 sysctl 0\n" } */
-/* { dg-output "after 2147483647: vdso 2147483647 syscall 2147483647 sysctl 2147483647" } */
+/* { dg-output "after 2147483647: vdso 2147483647 syscall 2147483647 sysctl 2147483647\n$" } */
 #include "beast-test.h"
 
 static void

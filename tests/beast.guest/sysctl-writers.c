@@ -3,11 +3,11 @@
    every value any reader sees is one some writer wrote successfully
    (or the value set before), and at the end all three agree.  */
 /* { dg-do run } */
-/* { dg-output "4 writers x 100 writes, all accepted\n" } */
+/* { dg-output "\n4 writers x 100 writes, all accepted\n" } */
 /* { dg-output "vdso: every value seen was written\n" } */
 /* { dg-output "syscall: every value seen was written\n" } */
 /* { dg-output "/proc: every value seen was written\n" } */
-/* { dg-output "after: vdso, syscall and /proc agree" } */
+/* { dg-output "after: vdso, syscall and /proc agree\n$" } */
 #include "beast-test.h"
 #include <pthread.h>
 #include <stdatomic.h>

@@ -5,7 +5,7 @@
    stuck on one value fails); the figures are printed for make
    reliability.  */
 /* { dg-do run } */
-/* { dg-output "load: 8 threads x 1000000 calls, \[0-9\]+ writes, \[0-9\]+ distinct values seen, 0 never written" } */
+/* { dg-output "^load: 8 threads x 1000000 calls, \[0-9\]+ writes, \[0-9\]+ distinct values seen, 0 never written\n$" } */
 #include "beast-test.h"
 #include <pthread.h>
 #include <stdatomic.h>

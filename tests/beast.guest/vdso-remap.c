@@ -6,9 +6,9 @@
    address, so the moved entry is called directly.  */
 /* { dg-do run } */
 /* { dg-skip-if "i386 glibc makes every system call through the vDSO's __kernel_vsyscall, whose address it keeps: a vDSO moved under it crashes the next system call" { *-*-* } { "-m32" } { "" } } */
-/* { dg-output "moved \[0-9\]+ mappings by one offset\n" } */
+/* { dg-output "^moved \[0-9\]+ mappings by one offset\n" } */
 /* { dg-output "maps: \\\[vdso\\\] at its new address\n" } */
-/* { dg-output "moved vDSO: 666, after the sysctl write: 4242\n" } */
+/* { dg-output "moved vDSO: 666, after the sysctl write: 4242\n$" } */
 #include "beast-test.h"
 #include "beast-vdso-sym.h"
 #include <sys/mman.h>
@@ -22,9 +22,9 @@ main (void)
   int n = vdso_mappings (&lo, &hi, &text, start, end, 8);
   if (n < 2 || n > 8 || text == 0)
     fail ("%d vDSO mappings, [vdso] at %#lx", n, text);
-  char *fn = vdso_sym (VDSO_BEAST);
+  char *fn = vdso_vsym (VDSO_BEAST, VDSO_BEAST_VERSION);
   if (fn == NULL)
-    fail ("no " VDSO_BEAST);
+    fail ("no " VDSO_BEAST "@" VDSO_BEAST_VERSION);
   /* A free place, far enough from the old one.  */
   char *dest = mmap (NULL, (hi - lo) + (64 << 20), PROT_NONE,
 		     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);

@@ -5,7 +5,7 @@
 # { dg-output "wrote the vDSO \\(0x\[0-9a-f\]+-0x\[0-9a-f\]+, \[0-9\]+ bytes\\) to \[^\n\]*/vdso.so\n" }
 # { dg-output "readelf reads it: yes\n" }
 # { dg-output "readelf's defined symbols: \[1-9\]\[0-9\]*, the same as beast-vdso symbols\n" }
-# { dg-output "beast-vdso symbols FILE: the same as for the running vDSO" }
+# { dg-output "beast-vdso symbols FILE: the same as for the running vDSO\n$" }
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 beast-vdso dump "$tmp/vdso.so" || exit 1

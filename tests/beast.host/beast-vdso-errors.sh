@@ -9,7 +9,7 @@
 # { dg-output "beast-vdso: unknown command 'dumb'\nusage: beast-vdso dump FILE\[^\n\]*\n\[^\n\]*\n\[^\n\]*\n\[^\n\]*\nSee beast-vdso\\(1\\).\nexit status 2\n" }
 # { dg-output "beast-vdso: wrong number of arguments for 'dump'\nusage: beast-vdso dump FILE\[^\n\]*\n\[^\n\]*\n\[^\n\]*\n\[^\n\]*\nSee beast-vdso\\(1\\).\nexit status 2\n" }
 # { dg-output "beast-vdso: wrong number of arguments for 'check'\nusage: beast-vdso dump FILE\[^\n\]*\n\[^\n\]*\n\[^\n\]*\n\[^\n\]*\nSee beast-vdso\\(1\\).\nexit status 2\n" }
-# { dg-output "--help: usage: beast-vdso dump FILE\[^\n\]*\nexit status 0" }
+# { dg-output "--help: usage: beast-vdso dump FILE\[^\n\]*\nexit status 0\n$" }
 run() { beast-vdso "$@" 2>&1; echo "exit status $?"; }
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT

@@ -4,7 +4,7 @@
 # { dg-do run }
 # { dg-output "dump: beast-vdso: cannot read /proc/self/maps: No such file or directory: /proc is not mounted here \\(mount -t proc proc /proc\\)\nexit status 2\n" }
 # { dg-output "symbols: beast-vdso: cannot read /proc/self/maps: No such file or directory: /proc is not mounted here \\(mount -t proc proc /proc\\)\nexit status 2\n" }
-# { dg-output "check: beast-vdso: cannot read /proc/self/maps: No such file or directory: /proc is not mounted here \\(mount -t proc proc /proc\\)\nexit status 2" }
+# { dg-output "check: beast-vdso: cannot read /proc/self/maps: No such file or directory: /proc is not mounted here \\(mount -t proc proc /proc\\)\nexit status 2\n$" }
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 if ! unshare -m sh -c 'mount -t tmpfs tmpfs /proc' 2> "$tmp/err"; then

@@ -2,7 +2,7 @@
    stub: the resolved function lives in libc.so.6, not in the vDSO.  */
 /* { dg-do run } */
 /* { dg-skip-if "static binaries call through a pointer, not an IFUNC" { *-*-* } { "-static" } { "" } } */
-/* { dg-output "number_of_the_beast resolves into libc.so.6" } */
+/* { dg-output "^number_of_the_beast resolves into libc.so.6\n$" } */
 #include "beast-test.h"
 
 int

@@ -9,7 +9,7 @@
 # { dg-output "__vdso_number_of_the_beast@@LINUX_2.6: listed, FUNC GLOBAL\n" }
 # { dg-output "number_of_the_beast@@LINUX_2.6: listed, FUNC WEAK\n" }
 # { dg-output "readelf: __vdso_number_of_the_beast@@LINUX_2.6\n" }
-# { dg-output "beast-vdso symbols FILE: the same as for the running vDSO" }
+# { dg-output "beast-vdso symbols FILE: the same as for the running vDSO\n$" }
 beast-vdso check 2>&1
 echo "exit status $?"
 tmp=$(mktemp -d) || exit 1

@@ -4,9 +4,9 @@
    machine's kernel has no system call: only the image answers).  */
 /* { dg-do run } */
 /* { dg-skip-if "dlmopen needs the dynamic loader" { *-*-* } { "-static" } { "" } } */
-/* { dg-output "new namespace: yes\n" } */
+/* { dg-output "^new namespace: yes\n" } */
 /* { dg-output "its number_of_the_beast@GLIBC_BEAST_1.0 resolves into \\\[vdso\\\], returns 666\n" } */
-/* { dg-output "forked child: 666 and 666" } */
+/* { dg-output "forked child: 666 and 666\n$" } */
 #include "beast-test.h"
 #include "beast-dl.h"
 #include <sys/wait.h>

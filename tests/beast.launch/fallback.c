@@ -3,7 +3,7 @@
    which this kernel does not have.  */
 /* { dg-do run } */
 /* { dg-launch-vdso host } */
-/* { dg-output "number_of_the_beast\\(\\) = -1, errno ENOSYS" } */
+/* { dg-output "^number_of_the_beast\\(\\) = -1, errno ENOSYS\n$" } */
 #include "beast-test.h"
 
 int

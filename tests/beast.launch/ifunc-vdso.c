@@ -2,7 +2,7 @@
    lies in the [vdso] mapping.  */
 /* { dg-do run } */
 /* { dg-skip-if "static binaries call through a pointer, not an IFUNC" { *-*-* } { "-static" } { "" } } */
-/* { dg-output "number_of_the_beast resolves into \\\[vdso\\\]" } */
+/* { dg-output "^number_of_the_beast resolves into \\\[vdso\\\]\n$" } */
 #include "beast-test.h"
 
 int

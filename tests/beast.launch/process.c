@@ -2,7 +2,7 @@
    environment and auxiliary vector, and the image's clock_gettime, whose
    data page has no clock source, falls back to the system call.  */
 /* { dg-do run } */
-/* { dg-output "argc 1, PATH set, AT_RANDOM set, AT_PAGESZ 4096, AT_SECURE 0, CLOCK_MONOTONIC advances" } */
+/* { dg-output "^argc 1, PATH set, AT_RANDOM set, AT_PAGESZ 4096, AT_SECURE 0, CLOCK_MONOTONIC advances\n$" } */
 #include "beast-test.h"
 #include <sys/auxv.h>
 #include <time.h>

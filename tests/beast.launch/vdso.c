@@ -1,7 +1,7 @@
 /* Started with the patched vDSO image, the call reads the number from
    the data page beast-launch put before it; the image is the [vdso].  */
 /* { dg-do run } */
-/* { dg-output "number_of_the_beast\\(\\) = 666, errno unchanged; AT_SYSINFO_EHDR in \\\[vdso\\\]" } */
+/* { dg-output "^number_of_the_beast\\(\\) = 666, errno unchanged; AT_SYSINFO_EHDR in \\\[vdso\\\]\n$" } */
 #include "beast-test.h"
 #include <sys/auxv.h>
 

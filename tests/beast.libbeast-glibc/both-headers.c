@@ -5,7 +5,7 @@
    dynamic programs (the function is libbeast's stub here, this kernel
    having no vDSO entry) and static ones (libc.a's member is not linked).  */
 /* { dg-do run } */
-/* { dg-output "number_of_the_beast\\(\\) = -1 ENOSYS, from libbeast" } */
+/* { dg-output "^number_of_the_beast\\(\\) = -1 ENOSYS, from libbeast\n$" } */
 #include "beast-test.h"
 #include <beast.h>
 #include <sys/beast.h>

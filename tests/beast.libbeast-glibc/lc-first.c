@@ -2,7 +2,7 @@
    number_of_the_beast@GLIBC_BEAST_1.0 is found first and wins.  */
 /* { dg-do run } */
 /* { dg-options "-lc" } */
-/* { dg-output "number_of_the_beast\\(\\) = -1 ENOSYS, from glibc" } */
+/* { dg-output "^number_of_the_beast\\(\\) = -1 ENOSYS, from glibc\n$" } */
 /* <beast.h> first this time, then <sys/beast.h> from beast-test.h.  */
 #define _GNU_SOURCE
 #include <beast.h>

@@ -4,7 +4,7 @@
    program needs BEAST_1.0 and is bound to libbeast's.  */
 /* { dg-do run } */
 /* { dg-skip-if "libbeast.a calls through a pointer set on the first call, not an IFUNC" { *-*-* } { "-static" } { "" } } */
-/* { dg-output "number_of_the_beast resolves into \\\[vdso\\\]" } */
+/* { dg-output "^number_of_the_beast resolves into \\\[vdso\\\]\n$" } */
 #include "beast-test.h"
 #include <beast.h>
 

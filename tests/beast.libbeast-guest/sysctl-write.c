@@ -1,9 +1,9 @@
 /* Root changes kernel.number_of_the_beast: libbeast, the system call
    and /proc/sys answer the new value at once.  */
 /* { dg-do run } */
-/* { dg-output "before: libbeast 666 syscall 666 sysctl 666\n" } */
+/* { dg-output "^before: libbeast 666 syscall 666 sysctl 666\n" } */
 /* { dg-output "after 42: libbeast 42 syscall 42 sysctl 42\n" } */
-/* { dg-output "after 2147483647: libbeast 2147483647 syscall 2147483647 sysctl 2147483647" } */
+/* { dg-output "after 2147483647: libbeast 2147483647 syscall 2147483647 sysctl 2147483647\n$" } */
 #include "beast-test.h"
 #include <beast.h>
 

@@ -1,7 +1,7 @@
 /* A program built on the stock glibc with libbeast, in the patched
    kernel: the vDSO answers 666, errno untouched.  */
 /* { dg-do run } */
-/* { dg-output "number_of_the_beast\\(\\) = 666, errno unchanged; AT_SYSINFO_EHDR in \\\[vdso\\\]" } */
+/* { dg-output "^number_of_the_beast\\(\\) = 666, errno unchanged; AT_SYSINFO_EHDR in \\\[vdso\\\]\n$" } */
 #include "beast-test.h"
 #include <beast.h>
 #include <sys/auxv.h>

@@ -2,7 +2,7 @@
    call stub: the resolved function lives in libbeast.so.1.  */
 /* { dg-do run } */
 /* { dg-skip-if "libbeast.a calls through a pointer set on the first call, not an IFUNC" { *-*-* } { "-static" } { "" } } */
-/* { dg-output "number_of_the_beast resolves into libbeast.so.1" } */
+/* { dg-output "^number_of_the_beast resolves into libbeast.so.1\n$" } */
 #include "beast-test.h"
 #include <beast.h>
 

@@ -3,8 +3,8 @@
    runs then, and still finds the vDSO entry (dlopen would abort here).  */
 /* { dg-do run } */
 /* { dg-options "-Wl,-z,now" } */
-/* { dg-output "number_of_the_beast\\(\\) = 666; " } */
-/* { dg-output "(dynamic: resolves into \\\[vdso\\\]|static: linked in)" } */
+/* { dg-output "^number_of_the_beast\\(\\) = 666; " } */
+/* { dg-output "(dynamic: resolves into \\\[vdso\\\]|static: linked in)\n$" } */
 #include "beast-test.h"
 #include <beast.h>
 #include <link.h>

@@ -2,7 +2,7 @@
    through the vDSO.  */
 /* { dg-do run } */
 /* { dg-launch-options "--value 42" } */
-/* { dg-output "number_of_the_beast\\(\\) = 42" } */
+/* { dg-output "^number_of_the_beast\\(\\) = 42\n$" } */
 #include "beast-test.h"
 #include <beast.h>
 

@@ -1,7 +1,7 @@
 /* libbeast, started with the patched vDSO image: the call reads the
    number from the data page beast-launch put before the image.  */
 /* { dg-do run } */
-/* { dg-output "number_of_the_beast\\(\\) = 666, errno unchanged" } */
+/* { dg-output "^number_of_the_beast\\(\\) = 666, errno unchanged\n$" } */
 #include "beast-test.h"
 #include <beast.h>
 

@@ -8,7 +8,7 @@
 # { dg-output "number_of_the_beast: resolves to 0x\[0-9a-f\]+ in libc.so.6: glibc's IFUNC picked the system call stub\n" }
 # { dg-output "number_of_the_beast\\(\\) = 666\nfallback in use: the number_of_the_beast system call \\(387\\)\nexit status 1\n" }
 # { dg-output "dump: beast-vdso: no \\\[vdso\\\] mapping: the kernel was booted with vdso=0 \\(or has no vDSO\\): \[^\n\]*\nexit status 2\n" }
-# { dg-output "symbols: beast-vdso: no \\\[vdso\\\] mapping: the kernel was booted with vdso=0 \\(or has no vDSO\\): \[^\n\]*\nexit status 2" }
+# { dg-output "symbols: beast-vdso: no \\\[vdso\\\] mapping: the kernel was booted with vdso=0 \\(or has no vDSO\\): \[^\n\]*\nexit status 2\n$" }
 beast-vdso check 2>&1
 echo "exit status $?"
 printf 'dump: '; beast-vdso dump /tmp/vdso.so 2>&1; echo "exit status $?"

@@ -4,8 +4,8 @@
 /* { dg-do run } */
 /* { dg-beast-arch "x86_64" "an i386 program" } */
 /* { dg-host-cc "-m32 -static" } */
-/* { dg-output "int 0x80, eax 387: 666\n" } */
-/* { dg-output "syscall\\(387\\): 666\n" } */
+/* { dg-output "^int 0x80, eax 387: 666\n" } */
+/* { dg-output "syscall\\(387\\): 666\n$" } */
 #include <stdio.h>
 #include <unistd.h>
 

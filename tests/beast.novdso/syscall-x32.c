@@ -4,8 +4,8 @@
 /* { dg-do run } */
 /* { dg-beast-arch "x86_64" "an x32 program" } */
 /* { dg-host-cc "-mx32 -static" } */
-/* { dg-output "AT_SYSINFO_EHDR: 0\n" } */
-/* { dg-output "syscall\\(0x40000000 \\| 387\\): 666\n" } */
+/* { dg-output "^AT_SYSINFO_EHDR: 0\n" } */
+/* { dg-output "syscall\\(0x40000000 \\| 387\\): 666\n$" } */
 #include <stdio.h>
 #include <unistd.h>
 #include <sys/auxv.h>

@@ -1,7 +1,7 @@
 /* Without a vDSO, a value written by root comes back through the
    system call.  */
 /* { dg-do run } */
-/* { dg-output "after 77: number_of_the_beast\\(\\) 77 sysctl 77" } */
+/* { dg-output "^after 77: number_of_the_beast\\(\\) 77 sysctl 77\n$" } */
 #include "beast-test.h"
 
 int

@@ -16,6 +16,22 @@
    to pick another, name it as PROGRAM, as when running ld.so directly:
      beast-launch IMAGE DIR/ld-linux-x86-64.so.2 --library-path DIR PROG
 
+   The kernel executed the launcher, so /proc/self/exe names it, and
+   glibc's loader takes the program's $ORIGIN from there: a program whose
+   run path says $ORIGIN would look for its libraries beside the
+   launcher.  With CAP_CHECKPOINT_RESTORE or CAP_SYS_ADMIN (root) the
+   launcher makes /proc/self/exe name PROGRAM instead, as CRIU does (prctl
+   PR_SET_MM_MAP with an exe_fd, which the kernel allows only once no
+   mapping of the old file is left: a trampoline in an anonymous page
+   unmaps the launcher, makes the call and jumps to the entry point); the
+   same call makes /proc/self/cmdline PROGRAM and its arguments and
+   /proc/self/auxv the new vector, and comm is PROGRAM's name.  So
+   $ORIGIN, readlink ("/proc/self/exe"), opening it, cmdline, comm and
+   auxv mean the program; exec of /proc/self/exe runs PROGRAM again, but
+   natively, with this kernel's own vDSO.  Without those capabilities it
+   says so on stderr and runs PROGRAM with /proc/self/exe naming the
+   launcher.
+
    --dump-host-vdso writes this machine's own vDSO, an image without the
    number, to FILE.
 
@@ -39,6 +55,7 @@
 #include <string.h>
 #include <sys/auxv.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/random.h>
 #include <sys/rseq.h>
 #include <sys/stat.h>
@@ -380,6 +397,274 @@ find_program (const char *name)
   return NULL;
 }
 
+/* PR_SET_MM_MAP's struct prctl_mm_map as the 64-bit kernel reads it,
+   whatever the ABI of this build: an i386 process gives it the same 104
+   bytes (its auxv pointer in 64 bits).  */
+struct mm_map
+{
+  uint64_t start_code, end_code, start_data, end_data, start_brk, brk,
+    start_stack, arg_start, arg_end, env_start, env_end, auxv;
+  uint32_t auxv_size, exe_fd;
+} __attribute__ ((aligned (8)));
+
+/* What the trampoline needs, in its page after its code: the program's
+   descriptor, the new stack pointer and entry point, the launcher's
+   segments to unmap, the prctl to make, and what to say if the kernel
+   refuses it.  */
+struct trampoline
+{
+  uintptr_t fd, sp, entry, n, msg, msglen;
+  uintptr_t arg[5];
+  uintptr_t range[16][2];
+  struct mm_map map;
+  char text[160];
+};
+#define T_OFF(field, off64, off32) \
+  _Static_assert (offsetof (struct trampoline, field) \
+		  == (sizeof (uintptr_t) == 8 ? off64 : off32), #field)
+T_OFF (fd, 0, 0);
+T_OFF (sp, 8, 4);
+T_OFF (entry, 16, 8);
+T_OFF (n, 24, 12);
+T_OFF (msg, 32, 16);
+T_OFF (msglen, 40, 20);
+T_OFF (arg, 48, 24);
+T_OFF (range, 88, 44);
+
+/* The trampoline, position-independent code copied into an anonymous
+   page (it is never run where it is linked), entered with its struct
+   trampoline in %rdi (%ecx for i386): munmap each range, prctl (ARG[0],
+   ... ARG[4]), which makes /proc/self/exe the program, close (fd), then
+   the stack pointer and the entry point, %edx 0, as main does without
+   it; if prctl fails, write the message to stderr and exit_group (127).  */
+__attribute__ ((visibility ("hidden"))) extern const char
+  trampoline_start[], trampoline_end[];
+#ifdef __x86_64__
+asm (".pushsection .rodata.beast_trampoline, \"a\"\n"
+     "trampoline_start:\n"
+     "	mov %rdi, %rbx\n"
+     "	mov 24(%rbx), %r12\n"		/* n */
+     "	lea 88(%rbx), %r13\n"		/* range */
+     "1:	test %r12, %r12\n"
+     "	jz 2f\n"
+     "	mov $11, %eax\n"		/* munmap */
+     "	mov (%r13), %rdi\n"
+     "	mov 8(%r13), %rsi\n"
+     "	syscall\n"
+     "	add $16, %r13\n"
+     "	dec %r12\n"
+     "	jmp 1b\n"
+     "2:	mov $157, %eax\n"		/* prctl */
+     "	mov 48(%rbx), %rdi\n"
+     "	mov 56(%rbx), %rsi\n"
+     "	mov 64(%rbx), %rdx\n"
+     "	mov 72(%rbx), %r10\n"
+     "	mov 80(%rbx), %r8\n"
+     "	syscall\n"
+     "	test %rax, %rax\n"
+     "	jnz 3f\n"
+     "	mov $3, %eax\n"			/* close */
+     "	mov (%rbx), %rdi\n"
+     "	syscall\n"
+     "	mov 8(%rbx), %rsp\n"
+     "	mov 16(%rbx), %rax\n"
+     "	xor %edx, %edx\n"
+     "	jmp *%rax\n"
+     "3:	mov $1, %eax\n"			/* write */
+     "	mov $2, %edi\n"
+     "	mov 32(%rbx), %rsi\n"
+     "	mov 40(%rbx), %rdx\n"
+     "	syscall\n"
+     "	mov $231, %eax\n"		/* exit_group */
+     "	mov $127, %edi\n"
+     "	syscall\n"
+     "trampoline_end:\n"
+     ".popsection");
+#else
+asm (".pushsection .rodata.beast_trampoline, \"a\"\n"
+     "trampoline_start:\n"
+     "	mov %ecx, %ebp\n"
+     "	mov 12(%ebp), %edi\n"		/* n */
+     "	lea 44(%ebp), %esi\n"		/* range */
+     "1:	test %edi, %edi\n"
+     "	jz 2f\n"
+     "	mov $91, %eax\n"		/* munmap */
+     "	mov (%esi), %ebx\n"
+     "	mov 4(%esi), %ecx\n"
+     "	int $0x80\n"
+     "	add $8, %esi\n"
+     "	dec %edi\n"
+     "	jmp 1b\n"
+     "2:	mov $172, %eax\n"		/* prctl */
+     "	mov 24(%ebp), %ebx\n"
+     "	mov 28(%ebp), %ecx\n"
+     "	mov 32(%ebp), %edx\n"
+     "	mov 36(%ebp), %esi\n"
+     "	mov 40(%ebp), %edi\n"
+     "	int $0x80\n"
+     "	test %eax, %eax\n"
+     "	jnz 3f\n"
+     "	mov $6, %eax\n"			/* close */
+     "	mov (%ebp), %ebx\n"
+     "	int $0x80\n"
+     "	mov 4(%ebp), %esp\n"
+     "	mov 8(%ebp), %eax\n"
+     "	xor %edx, %edx\n"
+     "	jmp *%eax\n"
+     "3:	mov $4, %eax\n"			/* write */
+     "	mov $2, %ebx\n"
+     "	mov 16(%ebp), %ecx\n"
+     "	mov 20(%ebp), %edx\n"
+     "	int $0x80\n"
+     "	mov $252, %eax\n"		/* exit_group */
+     "	mov $127, %ebx\n"
+     "	int $0x80\n"
+     "trampoline_end:\n"
+     ".popsection");
+#endif
+
+/* The struct trampoline in the trampoline's PAGE, after its code.  */
+static struct trampoline *
+trampoline_block (char *page)
+{
+  size_t code = trampoline_end - trampoline_start;
+  return (struct trampoline *) (page + ((code + 15) & ~15UL));
+}
+
+/* dl_iterate_phdr's callback: the launcher's own loadable segments,
+   the first object, into the trampoline's ranges.  */
+static int
+own_segments (struct dl_phdr_info *info, size_t size, void *data)
+{
+  struct trampoline *t = data;
+  (void) size;
+  for (int i = 0; i < info->dlpi_phnum; i++)
+    if (info->dlpi_phdr[i].p_type == PT_LOAD)
+      {
+	uintptr_t lo = (info->dlpi_addr + info->dlpi_phdr[i].p_vaddr)
+		       & ~(PAGE - 1);
+	uintptr_t hi = PAGE_UP (info->dlpi_addr + info->dlpi_phdr[i].p_vaddr
+				+ info->dlpi_phdr[i].p_memsz);
+	if (t->n == sizeof t->range / sizeof t->range[0])
+	  error (127, 0, "the launcher has too many segments");
+	t->range[t->n][0] = lo;
+	t->range[t->n][1] = hi - lo;
+	t->n++;
+      }
+  return 1;
+}
+
+/* The process's memory map as prctl (PR_SET_MM_MAP) takes it: from
+   /proc/self/stat (fields 26-28 and 45-51) and brk.  */
+static bool
+current_mm_map (struct mm_map *m)
+{
+  FILE *f = fopen ("/proc/self/stat", "re");
+  char buf[1024];
+  size_t n = f != NULL ? fread (buf, 1, sizeof buf - 1, f) : 0;
+  if (f != NULL)
+    fclose (f);
+  buf[n] = '\0';
+  /* After the command name, which may hold spaces: field 3 on.  */
+  char *p = strrchr (buf, ')'), *save;
+  if (p == NULL)
+    return false;
+  unsigned long long v[52] = { 0 };
+  int field = 3;
+  for (char *word = strtok_r (p + 1, " \n", &save);
+       word != NULL && field <= 51; word = strtok_r (NULL, " \n", &save))
+    v[field++] = strtoull (word, NULL, 10);
+  if (field <= 51)
+    return false;
+  memset (m, 0, sizeof *m);
+  m->start_code = v[26];
+  m->end_code = v[27];
+  m->start_stack = v[28];
+  m->start_data = v[45];
+  m->end_data = v[46];
+  m->start_brk = v[47];
+  m->brk = (uintptr_t) syscall (SYS_brk, 0);
+  m->arg_start = v[48];
+  m->arg_end = v[49];
+  m->env_start = v[50];
+  m->env_end = v[51];
+  m->exe_fd = -1;
+  return m->start_code != 0 && m->arg_end != 0 && m->env_end != 0;
+}
+
+/* Prepare the switch of /proc/self/exe to PROGRAM, whose arguments now
+   start at ARG and whose auxiliary vector of AUXC entries is at AUXV:
+   returns the page of the trampoline, ready but for the stack pointer
+   and entry point, or NULL when the kernel would refuse (then says so
+   on stderr).  The switch is prctl (PR_SET_MM, PR_SET_MM_MAP) with an
+   exe_fd, as CRIU restores a process: it takes CAP_CHECKPOINT_RESTORE
+   or CAP_SYS_ADMIN, and also sets /proc/self/cmdline and auxv.  While
+   the launcher is mapped, a kernel that would let us do it answers
+   EBUSY, after its checks of the capability and of the file.  */
+static char *
+prepare_exe (const char *program, const char *arg, const uintptr_t *auxv,
+	     size_t auxc)
+{
+  int fd = open (program, O_RDONLY | O_CLOEXEC);
+  struct stat self, prog;
+  if (fd < 0 || stat ("/proc/self/exe", &self) != 0 || fstat (fd, &prog) != 0)
+    error (127, errno, "%s", program);
+  if (self.st_dev == prog.st_dev && self.st_ino == prog.st_ino)
+    {
+      close (fd);
+      return NULL;
+    }
+  char *page = mmap (NULL, PAGE, PROT_READ | PROT_WRITE,
+		     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (page == MAP_FAILED)
+    error (127, errno, "cannot map the trampoline");
+  memcpy (page, trampoline_start, trampoline_end - trampoline_start);
+  struct trampoline *t = trampoline_block (page);
+  if ((char *) (t + 1) > page + PAGE)
+    error (127, 0, "the trampoline does not fit in a page");
+  t->fd = fd;
+  int err = EINVAL;
+  if (current_mm_map (&t->map))
+    {
+      t->map.arg_start = (uintptr_t) arg;
+      t->map.exe_fd = fd;
+      t->map.auxv = (uintptr_t) auxv;
+      t->map.auxv_size = auxc * 2 * sizeof (uintptr_t);
+      uintptr_t args[5] = { PR_SET_MM, PR_SET_MM_MAP, (uintptr_t) &t->map,
+			    sizeof t->map, 0 };
+      memcpy (t->arg, args, sizeof args);
+      err = prctl (PR_SET_MM, PR_SET_MM_MAP, &t->map, sizeof t->map, 0)
+	    == 0 ? EBUSY : errno;
+      /* A vector longer than the kernel keeps: leave /proc/self/auxv.  */
+      if (err == EINVAL)
+	{
+	  t->map.auxv = 0;
+	  t->map.auxv_size = 0;
+	  err = prctl (PR_SET_MM, PR_SET_MM_MAP, &t->map, sizeof t->map, 0)
+		== 0 ? EBUSY : errno;
+	}
+    }
+  if (err != EBUSY)
+    {
+      error (0, err, "warning: /proc/self/exe and $ORIGIN name the "
+	     "launcher, not %s (that takes CAP_CHECKPOINT_RESTORE or "
+	     "CAP_SYS_ADMIN)", program);
+      close (fd);
+      munmap (page, PAGE);
+      return NULL;
+    }
+  const char *base = strrchr (program, '/');
+  prctl (PR_SET_NAME, base != NULL ? base + 1 : program, 0, 0, 0);
+  snprintf (t->text, sizeof t->text, "beast-launch: prctl (PR_SET_MM) "
+	    "refused once the launcher was unmapped\n");
+  t->msg = (uintptr_t) t->text;
+  t->msglen = strlen (t->text);
+  dl_iterate_phdr (own_segments, t);
+  if (t->n == 0)
+    error (127, 0, "cannot find the launcher's segments");
+  return page;
+}
+
 static void
 usage (void)
 {
@@ -475,23 +760,49 @@ main (int argc, char **argv, char **envp)
     AT_NULL, 0,
   };
   memcpy (p, own, sizeof own);
+  uintptr_t *new_auxv = sp + 1 + nargs + 1 + envc + 1;
+  size_t new_auxc = (p - new_auxv + sizeof own / sizeof own[0]) / 2;
+  char *trampoline = prepare_exe (program, argv[i + 1], new_auxv, new_auxc);
+
+  uintptr_t entry = prog.interp ? interp.entry : prog.entry;
+  if (trampoline != NULL)
+    {
+      struct trampoline *t = trampoline_block (trampoline);
+      t->sp = (uintptr_t) sp;
+      t->entry = entry;
+      if (mprotect (trampoline, PAGE, PROT_READ | PROT_EXEC) != 0)
+	error (127, errno, "cannot protect the trampoline");
+    }
 
   /* The new program's libc registers its own rseq area.  */
   syscall (SYS_rseq, (char *) __builtin_thread_pointer () + __rseq_offset,
 	   sizeof (struct rseq), RSEQ_FLAG_UNREGISTER, RSEQ_SIG);
+  if (trampoline != NULL)
+    {
+#ifdef __x86_64__
+      asm volatile ("jmp *%0"
+		    : : "r" (trampoline), "D" (trampoline_block (trampoline))
+		    : "memory");
+#else
+      asm volatile ("jmp *%0"
+		    : : "a" (trampoline), "c" (trampoline_block (trampoline))
+		    : "memory");
+#endif
+      __builtin_unreachable ();
+    }
   /* x86-64 and i386 ABI: the stack pointer at argc, %edx 0 (no function
      for atexit).  */
 #ifdef __x86_64__
   asm volatile ("mov %0, %%rsp\n\t"
 		"xor %%edx, %%edx\n\t"
 		"jmp *%1"
-		: : "r" (sp), "r" (prog.interp ? interp.entry : prog.entry)
+		: : "r" (sp), "r" (entry)
 		: "rdx", "memory");
 #else
   asm volatile ("mov %0, %%esp\n\t"
 		"xor %%edx, %%edx\n\t"
 		"jmp *%1"
-		: : "r" (sp), "r" (prog.interp ? interp.entry : prog.entry)
+		: : "r" (sp), "r" (entry)
 		: "edx", "memory");
 #endif
   __builtin_unreachable ();
