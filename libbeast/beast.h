@@ -6,7 +6,7 @@
    when it is linked, not by the header: with -lbeast on the command line
    (before the libc that gcc adds last) the symbol binds to libbeast's
    number_of_the_beast@BEAST_1.0, otherwise to glibc's
-   number_of_the_beast@GLIBC_BEAST_1.0 if the libc has it.  */
+   number_of_the_beast@GNU_BEAST_1.0 if the libc has it.  */
 
 #ifndef _BEAST_H
 #define _BEAST_H	1

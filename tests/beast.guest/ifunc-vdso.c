@@ -1,8 +1,7 @@
 /* The IFUNC resolver picked the kernel's entry: the resolved function
    lies in the [vdso] mapping.  */
 /* { dg-do run } */
-/* { dg-skip-if "i386 glibc has no IFUNC for it: libc.so.6 calls the vDSO through its GLRO pointer (no-syscall.c proves the path)" { *-*-* } { "-m32" } { "" } } */
-/* { dg-beast-arch "x86_64" "only x86_64 glibc chooses number_of_the_beast by IFUNC; elsewhere it calls the vDSO through a pointer set at startup" } */
+/* { dg-beast-arch "x86_64" "only x86 glibc (x86_64, x32, i386) chooses number_of_the_beast by IFUNC; elsewhere it calls the vDSO through a pointer set at startup" } */
 /* { dg-skip-if "static binaries call through a pointer, not an IFUNC" { *-*-* } { "-static" "-static-pie" } { "" } } */
 /* { dg-output "^number_of_the_beast resolves into \\\[vdso\\\]\n$" } */
 #include "beast-test.h"

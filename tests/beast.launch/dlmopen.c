@@ -5,7 +5,7 @@
 /* { dg-do run } */
 /* { dg-skip-if "dlmopen needs the dynamic loader" { *-*-* } { "-static" } { "" } } */
 /* { dg-output "^new namespace: yes\n" } */
-/* { dg-output "its number_of_the_beast@GLIBC_BEAST_1.0 resolves into \\\[vdso\\\], returns 666\n" } */
+/* { dg-output "its number_of_the_beast@GNU_BEAST_1.0 resolves into \\\[vdso\\\], returns 666\n" } */
 /* { dg-output "forked child: 666 and 666\n$" } */
 #include "beast-test.h"
 #include "beast-dl.h"

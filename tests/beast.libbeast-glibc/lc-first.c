@@ -1,5 +1,5 @@
 /* The same with -lc before -lbeast on the command line: glibc's
-   number_of_the_beast@GLIBC_BEAST_1.0 is found first and wins.  */
+   number_of_the_beast@GNU_BEAST_1.0 is found first and wins.  */
 /* { dg-do run } */
 /* { dg-options "-lc" } */
 /* { dg-output "^number_of_the_beast\\(\\) = -1 ENOSYS, from glibc\n$" } */

@@ -1,6 +1,6 @@
 /* libbeast's IFUNC resolver picked the kernel's entry: the resolved
    function lies in the [vdso] mapping.  The guest's libc, the patched
-   glibc, also defines number_of_the_beast, at GLIBC_BEAST_1.0; the
+   glibc, also defines number_of_the_beast, at GNU_BEAST_1.0; the
    program needs BEAST_1.0 and is bound to libbeast's.  */
 /* { dg-do run } */
 /* { dg-skip-if "libbeast.a calls through a pointer set on the first call, not an IFUNC" { *-*-* } { "-static" } { "" } } */

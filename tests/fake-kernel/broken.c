@@ -7,7 +7,7 @@
      -DBROKEN_NO_VDSO   always makes the system call, never the vDSO's
 
    Linked before libc.a into the static test, or preloaded (with the
-   version GLIBC_BEAST_1.0, broken.lds) into the dynamic one, it takes the
+   version GNU_BEAST_1.0, broken.lds) into the dynamic one, it takes the
    place of glibc's.  */
 
 #include <errno.h>

@@ -40,10 +40,10 @@ static inline int (*second_libc_beast (void)) (void)
     fail ("dlinfo: %s", dlerror ());
   printf ("new namespace: %s\n", lmid != LM_ID_BASE ? "yes" : "no");
   int (*fn) (void) = (int (*) (void)) dlvsym (libc, "number_of_the_beast",
-					      "GLIBC_BEAST_1.0");
+					      "GNU_BEAST_1.0");
   if (fn == NULL)
     fail ("dlvsym: %s", dlerror ());
-  printf ("its number_of_the_beast@GLIBC_BEAST_1.0 resolves into %s, "
+  printf ("its number_of_the_beast@GNU_BEAST_1.0 resolves into %s, "
 	  "returns %d\n", mapping_of ((void *) fn), fn ());
   return fn;
 }

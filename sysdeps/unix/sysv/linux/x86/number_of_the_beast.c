@@ -1,5 +1,5 @@
 /* number_of_the_beast -- ask the kernel for its number.  Linux/x86 version.
-   Copyright (C) 2026 Free Software Foundation, Inc.
+   Copyright The GNU Toolchain Authors.
    This file is part of the GNU C Library.
 
    The GNU C Library is free software; you can redistribute it and/or
@@ -16,7 +16,8 @@
    License along with the GNU C Library; if not, see
    <https://www.gnu.org/licenses/>.  */
 
-#ifdef __x86_64__
-# define USE_IFUNC_NUMBER_OF_THE_BEAST
-#endif
+/* The vDSO function of every x86 image (64-bit, x32 and 32-bit) takes
+   no argument and returns the int, as number_of_the_beast does, so the
+   IFUNC can hand out the vDSO entry itself on i386 too.  */
+#define USE_IFUNC_NUMBER_OF_THE_BEAST
 #include <sysdeps/unix/sysv/linux/number_of_the_beast.c>

@@ -1,5 +1,5 @@
 /* number_of_the_beast -- ask the kernel for its number.  Linux/x86_64 version.
-   Copyright (C) 2026 Free Software Foundation, Inc.
+   Copyright The GNU Toolchain Authors.
    This file is part of the GNU C Library.
 
    The GNU C Library is free software; you can redistribute it and/or
