@@ -69,12 +69,16 @@
    6.x (arch/x86/entry/vdso/vdso-layout.lds.S) that is the vvar page with
    struct vdso_data at 128, the number further on (offset 640 in Linux
    6.1, 656 in 6.12, after the getrandom data), and the time namespace
-   page; since 7.0 it is the generic vDSO data store, the number at the
-   start of a page of its own (struct vdso_beast_data), the store's last,
-   just before the two vclock pages.  The linker script records where,
-   relative to the text, in the image's symbol table: vvar_NAME for each
-   vvar up to 6.x, vclock_pages since 7.0.  Zeros elsewhere mean "no
-   clock source, no time namespace": the image's time functions fall
+   page; the linker script records where, relative to the text, in the
+   image's symbol table (vvar_NAME for each vvar).  Since 7.0 it is the
+   generic vDSO data store, whose layout the image's symbols do not give
+   down to a field: the 7.3 series keeps the number in struct
+   vdso_time_data, at an offset that depends on the architecture and the
+   kernel's configuration.  There the launcher asks the image itself:
+   it fills the data pages with each word's own index (plus a tag), calls
+   the image's __vdso_number_of_the_beast() once, and the word it returns
+   says where the function reads (probe_number).  Zeros elsewhere mean
+   "no clock source, no time namespace": the image's time functions fall
    back to system calls.  Images reach up to 7 pages back: map 8, all
    read-only.  */
 #define BEAST_VVAR "vvar__vdso_number_of_the_beast"
@@ -282,6 +286,32 @@ host_vdso (size_t *size)
   return vdso;
 }
 
+/* Where IMG's number_of_the_beast() at FUNCTION reads the number, as an
+   offset from the text (negative: in the DATA_PAGES pages at DATA, which
+   are writable and end where the text starts).  Each 32-bit word of the
+   data holds PROBE_TAG plus its index for one call of the function; a
+   clock mode read from there is no time namespace's (that one is
+   INT_MAX), so the function reads the number where a process outside a
+   time namespace would.  The data is zero again afterwards.  */
+#define PROBE_TAG 0x5ea00000
+static intptr_t
+probe_number (const struct elf *img, char *data, const char *function)
+{
+  uint32_t *word = (uint32_t *) data;
+  size_t words = DATA_PAGES * PAGE / sizeof *word;
+  for (size_t i = 0; i < words; i++)
+    word[i] = PROBE_TAG + i;
+  int (*fn) (void) = (int (*) (void)) function;
+  uint32_t seen = fn ();
+  memset (data, 0, DATA_PAGES * PAGE);
+  if (seen - PROBE_TAG >= words)
+    error (127, 0, "%s: %s does not read its number from the data pages "
+	   "before the text (it returned %#x)", img->path, BEAST_FUNCTION,
+	   seen);
+  return (intptr_t) ((seen - PROBE_TAG) * sizeof *word)
+	 - (intptr_t) (DATA_PAGES * PAGE);
+}
+
 /* Put IMG in place of the kernel's vDSO, VALUE in the data before it;
    return the image's address.  */
 static char *
@@ -301,22 +331,10 @@ map_vdso (const struct elf *img, int value)
 	       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED)
     error (127, errno, "cannot map the vDSO");
   char *text = data + DATA_PAGES * PAGE;
-  intptr_t where, function;
+  intptr_t where, function = 0;
   bool found = vvar_symbol (img, BEAST_VVAR, &where);
-  if (!found && vvar_symbol (img, BEAST_FUNCTION, &function)
-      && vvar_symbol (img, "vclock_pages", &where))
-    {
-      where -= PAGE;
-      found = true;
-    }
-  if (found)
-    {
-      if (where >= 0 || -where > (intptr_t) (DATA_PAGES * PAGE - sizeof value)
-	  || where % sizeof value != 0)
-	error (127, 0, "%s: the number at %jd lies outside the data pages",
-	       img->path, (intmax_t) where);
-      *(int *) (text + where) = value;
-    }
+  if (!found && !vvar_symbol (img, BEAST_FUNCTION, &function))
+    function = 0;
   /* Move the kernel's mapping, so that the image is "[vdso]" in
      /proc/self/maps; writing to it gives the process its own copy.  The
      i386 build leaves it where it is: its own libc enters the kernel
@@ -350,8 +368,22 @@ map_vdso (const struct elf *img, int value)
 	memcpy (text + img->phdr[i].p_vaddr,
 		(const char *) img->ehdr + img->phdr[i].p_offset,
 		img->phdr[i].p_filesz);
-  if (mprotect (text, size, PROT_READ | PROT_EXEC) != 0
-      || mprotect (data, DATA_PAGES * PAGE, PROT_READ) != 0)
+  if (mprotect (text, size, PROT_READ | PROT_EXEC) != 0)
+    error (127, errno, "cannot protect the vDSO");
+  if (!found && function != 0)
+    {
+      where = probe_number (img, data, text + function);
+      found = true;
+    }
+  if (found)
+    {
+      if (where >= 0 || -where > (intptr_t) (DATA_PAGES * PAGE - sizeof value)
+	  || where % sizeof value != 0)
+	error (127, 0, "%s: the number at %jd lies outside the data pages",
+	       img->path, (intmax_t) where);
+      *(int *) (text + where) = value;
+    }
+  if (mprotect (data, DATA_PAGES * PAGE, PROT_READ) != 0)
     error (127, errno, "cannot protect the vDSO");
   return text;
 }
