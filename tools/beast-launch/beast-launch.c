@@ -333,8 +333,8 @@ map_vdso (const struct elf *img, int value)
   char *text = data + DATA_PAGES * PAGE;
   intptr_t where, function = 0;
   bool found = vvar_symbol (img, BEAST_VVAR, &where);
-  if (!found && !vvar_symbol (img, BEAST_FUNCTION, &function))
-    function = 0;
+  if (!found)
+    vvar_symbol (img, BEAST_FUNCTION, &function);
   /* Move the kernel's mapping, so that the image is "[vdso]" in
      /proc/self/maps; writing to it gives the process its own copy.  The
      i386 build leaves it where it is: its own libc enters the kernel
