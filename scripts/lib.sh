@@ -20,6 +20,16 @@ key() {
   done | sha256sum | cut -c1-16
 }
 
+# uapi_include HEADERS-DIR KARCH: the include directory of the Linux UAPI
+# headers of kernel architecture KARCH under HEADERS-DIR: KARCH/include
+# (what make ARCH=KARCH headers_install INSTALL_HDR_PATH=HEADERS-DIR/KARCH
+# writes) or KARCH/usr/include (scripts/uapi-headers' layout), whichever
+# has asm/unistd.h; KARCH/include when neither has.
+uapi_include() {
+  [ ! -f "$1/$2/include/asm/unistd.h" ] && [ -f "$1/$2/usr/include/asm/unistd.h" ] \
+    && echo "$1/$2/usr/include" || echo "$1/$2/include"
+}
+
 # now: seconds since the epoch, for timings.
 now() { date +%s; }
 
